@@ -1,0 +1,5 @@
+import sys
+
+from hayaoshi.cli import main
+
+sys.exit(main())

@@ -1,0 +1,136 @@
+"""A decoded mail in, its postings out: `Extractor.extract` is the whole of `extract/`."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Protocol
+
+from hayaoshi.extract.build import PostingBuilder
+from hayaoshi.extract.classify import classify
+from hayaoshi.extract.labels import scan_fields
+from hayaoshi.extract.model import MailKind, ParsedMail, PostingKind
+from hayaoshi.extract.nlp import SkillNLP
+from hayaoshi.extract.normalize import fold, normalize
+from hayaoshi.extract.segment import contact_lines, signature_start, split_postings
+from hayaoshi.extract.subject import is_reply, kind_hint, parse_subject
+from hayaoshi.extract.taxonomy import load_taxonomy
+
+logger = logging.getLogger(__name__)
+
+JST = timezone(timedelta(hours=9))
+
+
+class MailLike(Protocol):
+    """What the extractor reads of a decoded mail (ingest.decode.DecodedMail)."""
+
+    @property
+    def message_id(self) -> str | None: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def date(self) -> datetime | None: ...
+    @property
+    def defects(self) -> tuple[str, ...]: ...
+
+
+def reference_date(mail_date: datetime | None, now: datetime | None) -> date:
+    """The day relative dates are read against: the mail's Date in Japan, else `now`."""
+    when = mail_date or now or datetime.now(tz=JST)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=JST)
+    return when.astimezone(JST).date()
+
+
+class Extractor:
+    """Built once at start-up (loads the taxonomy and the spaCy pipeline); reentrant."""
+
+    def __init__(self, taxonomy_path: Path | None = None, *, use_ginza: bool = True) -> None:
+        self.nlp = SkillNLP(load_taxonomy(taxonomy_path))
+        self.use_ginza = use_ginza
+        self.ginza_calls = 0
+
+    def extract(self, mail: MailLike, *, body: str | None = None, now: datetime | None = None,
+                ) -> ParsedMail:
+        """Postings of a mail. `body` is the text to read (quoted replies already removed)."""
+        text = mail.body if body is None else body
+        ref = reference_date(mail.date, now)
+        norm = normalize(text)
+        lines = norm.text.split("\n")
+        starts: list[int] = []
+        pos = 0
+        for line in lines:
+            starts.append(pos)
+            pos += len(line) + 1
+        fields = scan_fields(lines, starts)
+        sig = signature_start(lines, fields)
+        contacts = contact_lines(lines)
+        skills = self.nlp.find(norm.text) if norm.text.strip() else []
+        subject_norm = fold(mail.subject)
+        subject = parse_subject(subject_norm, ref, self.nlp.place_names(subject_norm))
+        subject_skills = [s.canonical for s in self.nlp.find(subject_norm)]
+        sub_job, sub_talent = kind_hint(mail.subject)
+        reply_only = is_reply(mail.subject)
+
+        segments = split_postings(lines, fields, sig)
+        builder = PostingBuilder(norm, lines, starts, fields, skills, contacts, ref)
+        postings = []
+        single = len(segments) == 1
+        for seg in segments:
+            seg_fields = [f for f in fields if seg.start <= f.line < seg.end]
+            seg_text = "\n".join(lines[seg.start : seg.end])
+            kind = classify(
+                seg_fields,
+                seg_text,
+                hint=seg.hint,
+                subject_job=sub_job if single else 0.0,
+                subject_talent=sub_talent if single else 0.0,
+                subject_data=bool(subject_skills) and not reply_only and single,
+            )
+            if kind is None:
+                continue
+            posting = builder.build(
+                kind, seg, seg_fields,
+                subject=subject if single else None,
+                subject_skills=subject_skills if single else [],
+                subject_title=mail.subject if single else None,
+            )
+            if kind is PostingKind.JOB or kind is PostingKind.TALENT:
+                if posting.station is None and self.use_ginza and builder.wants_place(seg):
+                    self._ginza_place(posting, seg_text)
+                postings.append(posting)
+        kinds = {p.kind for p in postings}
+        if not kinds:
+            mail_kind = MailKind.OTHER
+        elif kinds == {PostingKind.JOB}:
+            mail_kind = MailKind.JOB
+        elif kinds == {PostingKind.TALENT}:
+            mail_kind = MailKind.TALENT
+        else:
+            mail_kind = MailKind.MIXED
+        return ParsedMail(
+            message_id=mail.message_id,
+            subject=mail.subject,
+            kind=mail_kind,
+            defects=list(mail.defects),
+            postings=postings,
+        )
+
+    def _ginza_place(self, posting, seg_text: str) -> None:
+        """GiNZA's NER for a station the rules could not find (about 130 ms: rare by design)."""
+        lines = [ln for ln in seg_text.split("\n") if re.search(r"駅|勤務|場所|最寄|出社|常駐|エリア", ln)]
+        if not lines:
+            return
+        self.ginza_calls += 1
+        doc = self.nlp.ginza()("\n".join(lines[:10])[:1000])
+        for ent in doc.ents:
+            if ent.label_ == "Station":
+                name = ent.text.removesuffix("駅")
+                if name:
+                    posting.station = name
+                    posting.evidence["station"] = ent.sent.text.strip()
+                    return
