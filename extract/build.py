@@ -46,6 +46,7 @@ _START_CUE = re.compile(r"稼働|開始|参画|入場|可能|より|から|~|即
 _RATE_CUE = re.compile(r"単価|単金|金額|希望|万/月|万円")
 _SETTLE_CUE = re.compile(r"精算|清算")
 _ONE_LINE = 80
+_PER_START_HEADS = re.compile(r"\d\s*月\s*~?\s*:?\s*\d{1,2}(?:\s*~\s*\d{1,2})?\s*名")
 
 
 class PostingBuilder:
@@ -115,7 +116,7 @@ class PostingBuilder:
         elif f is None and (hit := self._scan(seg, parse_settlement, _SETTLE_CUE)):
             p.settlement_hours, ev["settlement_hours"] = hit
         if kind is PostingKind.JOB:
-            self._job(p, seg, fields, subject_title if subject is not None else None)
+            self._job(p, seg, fields, subject_title, subject)
         else:
             self._talent(p, seg, fields, subject)
         return p
@@ -231,13 +232,13 @@ class PostingBuilder:
             p.evidence[attr] = hit[1]
 
     def _job(self, p: Posting, seg: Segment, fields: list[Field], subject_title: str | None,
-             ) -> None:
+             subject: SubjectData | None) -> None:
         ev = p.evidence
         f = self._first(fields, "title")
-        if f and len(f.value.split("\n")[0]) <= _ONE_LINE:
-            p.title, ev["title"] = self._evidence_of(f).split("】", 1)[-1].split(":", 1)[-1].strip(
-                " :：") or None, self._evidence_of(f)
-            p.title = self.norm.raw_span(f.start, f.start + len(f.value.split("\n")[0])).strip() or None
+        if f and len(first := f.value.split("\n")[0]) <= _ONE_LINE:
+            at = self.norm.text.find(first, f.start)
+            p.title = self.norm.raw_span(at, at + len(first)).strip() or None
+            ev["title"] = self._evidence_of(f)
         elif seg.header:
             p.title = seg.header
             ev["title"] = seg.header
@@ -251,6 +252,8 @@ class PostingBuilder:
             p.interviews, ev["interviews"] = n, self._evidence_of(f)
         elif hit := self._scan(seg, find_interviews):
             p.interviews, ev["interviews"] = hit[0][0], hit[1]
+        elif subject is not None and subject.interviews:
+            p.interviews, ev["interviews"] = subject.interviews, "(subject)"
         for f in fields:
             if f.key in ("foreigners", "nationality") and f.value:
                 ok = parse_foreigners_value(f.value)
@@ -273,6 +276,9 @@ class PostingBuilder:
             p.headcount, ev["headcount"] = n, self._evidence_of(f)
         elif hit := self._scan(seg, lambda s: (int(m.group(1)),) if (
                 m := re.search(r"(\d{1,2})\s*名\s*(?:募集|増員|程度募集)", s)) else None):
+            p.headcount, ev["headcount"] = hit[0][0], hit[1]
+        elif hit := self._scan(seg, lambda s: (parse_headcount(s),) if _PER_START_HEADS.search(s) else None):
+            # `1月~:1名 2月~:2~3名`: heads per start date, summed.
             p.headcount, ev["headcount"] = hit[0][0], hit[1]
 
     def _talent(self, p: Posting, seg: Segment, fields: list[Field], subject: SubjectData | None,

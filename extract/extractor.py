@@ -58,6 +58,8 @@ class Extractor:
                 ) -> ParsedMail:
         """Postings of a mail. `body` is the text to read (quoted replies already removed)."""
         text = mail.body if body is None else body
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         ref = reference_date(mail.date, now)
         norm = normalize(text)
         lines = norm.text.split("\n")
@@ -95,7 +97,7 @@ class Extractor:
                 continue
             posting = builder.build(
                 kind, seg, seg_fields,
-                subject=subject if single else None,
+                subject=subject,
                 subject_skills=subject_skills if single else [],
                 subject_title=mail.subject if single else None,
             )

@@ -172,8 +172,9 @@ def scan_fields(lines: list[str], line_starts: list[int]) -> list[Field]:
                 continue
             line = lines[i]
             vend = occ[j + 1][0] if j + 1 < len(occ) else len(line)
-            value = line[vstart:vend].strip(" \t/|、・")
-            start = line_starts[i] + vstart
+            raw_value = line[vstart:vend]
+            value = raw_value.strip(" \t/|、・")
+            start = line_starts[i] + vstart + len(raw_value) - len(raw_value.lstrip(" \t/|、・"))
             end = line_starts[i] + vend
             last = i
             if j + 1 == len(occ):

@@ -23,6 +23,9 @@ from sudachipy import Dictionary, SplitMode
 
 logger = logging.getLogger(__name__)
 
+_ASCII_PUNCT = re.compile(r"[^A-Za-z0-9\s]")
+_ASCII_PARTS = re.compile(r"[A-Za-z0-9]+|\s+|[^A-Za-z0-9\s]")
+
 # Sudachi refuses input over 49,149 bytes; three bytes a character keeps a chunk below that.
 _CHUNK_CHARS = 12_000
 
@@ -77,6 +80,13 @@ class SudachiSurfaceTokenizer:
                 surface = m.surface()
                 if surface == " " and words and not spaces[-1] and not words[-1].isspace():
                     spaces[-1] = True
+                    continue
+                if len(surface) > 1 and surface.isascii() and _ASCII_PUNCT.search(surface):
+                    # Sudachi keeps `.NET` whole but splits `/.NET`: split ASCII punctuation off
+                    # every time, so a pattern and a text always tokenize alike.
+                    for part in _ASCII_PARTS.findall(surface):
+                        words.append(part)
+                        spaces.append(False)
                     continue
                 words.append(surface)
                 spaces.append(False)

@@ -24,6 +24,14 @@ _TALENT_HEADER = re.compile(
     r"^\s*[■◆●◇□★☆▼【\[<(]*\s*(?:(?:人材|要員|技術者|エンジニア|人財)\s*(?:No\.?)?\s*[(\[]?\s*(\d{1,2})"
     r"(?!\s*[万名年月日歳才回])|(\d{1,2})\s*人目)"
 )
+# No.1, 【No.2】, ■No.3: numbered postings of either kind.
+_NUMBER_HEADER = re.compile(r"^\s*[■◆●◇□★☆▼【\[<(]*\s*(?:No|NO|no|№)\s*\.?\s*(\d{1,2})(?!\d)")
+# ◆要員 / ◆案件 alone on a line: the bare heading form of the sections below.
+_BARE_SECTION = re.compile(
+    r"^\s*[■◆●◇□★☆▼▽◎【\[<(]*\s*(案件|要員|人材|技術者|エンジニア|人財)\s*"
+    r"(?:情報|のご紹介|のご案内|概要|詳細|紹介)?\s*[】\]>)]*\s*[::]?\s*$"
+)
+_HEADING = re.compile(r"^\s*[■◆●◇□★☆▼▽◎【\[<(=\-━]")
 # 【案件情報】 / 【人材情報】: section headings that separate a 案件 from an engineer in one mail.
 _JOB_SECTION = re.compile(r"案件情報|案件のご紹介|案件詳細|募集案件|案件概要|ご紹介案件")
 _TALENT_SECTION = re.compile(r"人材情報|要員情報|技術者情報|人材のご紹介|要員のご紹介|技術者のご紹介|"
@@ -44,7 +52,10 @@ class Segment:
 
 
 def contact_lines(lines: list[str]) -> set[int]:
-    return {i for i, ln in enumerate(lines) if _CONTACT.search(ln) or _COMPANY_LINE.match(ln)}
+    # A flattened HTML mail is one long line holding the posting and the signature alike: only
+    # short lines are taken for contact details.
+    return {i for i, ln in enumerate(lines)
+            if len(ln) <= 120 and (_CONTACT.search(ln) or _COMPANY_LINE.match(ln))}
 
 
 def signature_start(lines: list[str], fields: list[Field]) -> int:
@@ -66,6 +77,10 @@ def _numbered(lines: list[str], end: int) -> list[tuple[int, str, int, str]]:
         m = _JOB_HEADER.match(line)
         if m:
             out.append((i, "job", int(m.group(1)), line[m.end():].strip(" :】]>)")))
+            continue
+        m = _NUMBER_HEADER.match(line)
+        if m:
+            out.append((i, "any", int(m.group(1)), line[m.end():].strip(" :】]>)")))
             continue
         m = _TALENT_HEADER.match(line)
         if m:
@@ -90,17 +105,24 @@ def split_postings(lines: list[str], fields: list[Field], end: int) -> list[Segm
                 title = block[5] or (best[key][5] if key in best else "")
                 best[key] = (*block[:5], title)
         kept = sorted(best.values(), key=lambda b: b[1])
-        return [Segment(b[1], b[2], b[3], b[5] or None) for b in kept if b[0] > 1]
+        return [Segment(b[1], b[2], None if b[3] == "any" else b[3], b[5] or None)
+                for b in kept if b[0] > 1]
 
     sections = []
     for i in range(end):
         line = lines[i]
         if len(line.strip()) > 40:
             continue
-        if _TALENT_SECTION.search(line):
-            sections.append((i, "talent"))
-        elif _JOB_SECTION.search(line):
-            sections.append((i, "job"))
+        bare = _BARE_SECTION.match(line)
+        kind = None
+        if bare:
+            kind = "job" if bare.group(1) == "案件" else "talent"
+        elif _HEADING.match(line) and _TALENT_SECTION.search(line):
+            kind = "talent"
+        elif _HEADING.match(line) and _JOB_SECTION.search(line):
+            kind = "job"
+        if kind and not (sections and sections[-1][1] == kind and i - sections[-1][0] <= 2):
+            sections.append((i, kind))
     if {k for _, k in sections} == {"job", "talent"}:
         out = []
         for idx, (line, kind) in enumerate(sections):

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hayaoshi.extract.places import parse_place
-from hayaoshi.extract.values import find_age, find_gender, parse_rate, parse_remote, parse_start
+from hayaoshi.extract.values import (
+    find_age,
+    find_gender,
+    find_interviews,
+    parse_rate,
+    parse_remote,
+    parse_start,
+)
 
 _PREFIX = re.compile(r"^\s*(?:(?:re|fw|fwd|転送|返信)\s*(?:\[\d+\])?\s*[::]\s*)+", re.IGNORECASE)
 _TAGS = re.compile(r"[【\[<《≪][^】\]>》≫]*[】\]>》≫]|[★☆◆◇■□●○◎※!]+")
@@ -49,6 +56,7 @@ class SubjectData:
     remote: str | None = None
     age: int | None = None
     gender: str | None = None
+    interviews: int | None = None
     pieces: list[str] = field(default_factory=list)
 
 
@@ -76,6 +84,8 @@ def parse_subject(norm_subject: str, ref: date, place_names: list[str]) -> Subje
             if piece in place_names:
                 data.station = piece
                 break
+    iv = find_interviews(s)
+    data.interviews = iv[0] if iv else None
     age = find_age(s)
     data.age = age[0] if age else None
     gender = find_gender(s)

@@ -108,8 +108,8 @@ def parse_settlement(text: str) -> tuple[int, int] | None:
 
 _YMD = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?")
 _YM = re.compile(r"(20\d\d)\s*[年/.]\s*(\d{1,2})\s*月?\s*(上旬|中旬|下旬|初旬|頭|初め|末|中)?(?![\d/])")
-_MD = re.compile(r"(?<![\d/.年])(\d{1,2})\s*(?:/|月)\s*(\d{1,2})\s*日?(?![\d/])")
-_M = re.compile(r"(?<![\d/.年])(\d{1,2})\s*月\s*(上旬|中旬|下旬|初旬|頭|初め|末|中)?")
+_MD = re.compile(r"(?<![\d.年])(?<!\d/)(\d{1,2})\s*(?:/|月)\s*(\d{1,2})\s*日?(?![\d/])")
+_M = re.compile(r"(?<![\d.年])(?<!\d/)(\d{1,2})\s*月\s*(上旬|中旬|下旬|初旬|頭|初め|末|中)?")
 _NOW = re.compile(r"即日|即(?=[~\s/、,・可参入稼]|$)|随時|すぐ|ASAP|asap|即時")
 _NEXT_MONTH = re.compile(r"来月|翌月")
 _PART_DAY = {"上旬": 1, "初旬": 1, "頭": 1, "初め": 1, "中旬": 11, "中": 11, "下旬": 21}
@@ -178,7 +178,7 @@ def parse_start(text: str, ref: date) -> tuple[date, tuple[int, int]] | None:
 _REMOTE_RULES: tuple[tuple[re.Pattern[str], Remote], ...] = (
     (re.compile(r"(?:リモート|テレワーク|在宅)\s*(?:不可|NG|なし|無し)"), Remote.ONSITE),
     (re.compile(r"フルリモ|完全リモート|基本リモート|基本テレワーク|完全在宅|フル在宅|在宅勤務のみ|"
-                r"リモートのみ|100%リモート|原則リモート|原則テレワーク|全日リモート|基本在宅"),
+                r"リモートのみ|100%リモート|原則リモート|原則テレワーク|全日リモート|基本在宅|出社不要|出社なし"),
      Remote.FULL),
     (re.compile(r"リモート併用|テレワーク併用|在宅併用|週\s*\d\s*(?:日|回)?\s*(?:程度)?\s*出社|"
                 r"月\s*\d\s*(?:日|回)?\s*(?:程度)?\s*出社|週\s*\d\s*(?:日)?\s*(?:リモート|在宅|テレワーク)|"
@@ -187,7 +187,7 @@ _REMOTE_RULES: tuple[tuple[re.Pattern[str], Remote], ...] = (
                 r"リモート\s*(?:可|あり|有り|OK)|テレワーク\s*(?:可|あり|有り)|在宅\s*\d+\s*%|"
                 r"出社\s*\d+\s*%"),
      Remote.HYBRID),
-    (re.compile(r"常駐|フル出社|基本出社|出社必須|全日出社|オンサイト|出社前提|完全出社|通勤前提"),
+    (re.compile(r"常駐|フル出社|基本出社|出社必須|全日出社|オンサイト|出社前提|完全出社|通勤前提|出社"),
      Remote.ONSITE),
 )
 
@@ -301,7 +301,7 @@ _CHAIN_RULES: tuple[tuple[re.Pattern[str], object], ...] = (
     (re.compile(r"(?:貴社|御社|貴社様|御社様)\s*(?:社員|プロパー|正社員|所属|直|契約社員)?[^\n。/]{0,12}?"
                 r"(?:まで|迄|限定|のみ)"), lambda m: 0),
     (re.compile(r"(?:貴社|御社)\s*(?:プロパー|正社員|社員)"), lambda m: 0),
-    (re.compile(r"(?:BP|再委託|再々委託)\s*[::]?\s*(?:不可|NG)|(?:BP|再委託)\s*(?:は|の方は)?\s*不可"),
+    (re.compile(r"(?:B\s*P|再委託|再々委託)\s*[::]?\s*(?:不可|NG)|(?:B\s*P|再委託)\s*(?:は|の方は)?\s*不可"),
      lambda m: 0),
     (re.compile(r"(?:プロパー|自社社員)\s*(?:のみ|限定)"), lambda m: 0),
 )
