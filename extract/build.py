@@ -45,6 +45,7 @@ _SKILL_YEARS = re.compile(
 _START_CUE = re.compile(r"稼働|開始|参画|入場|可能|より|から|~|即日|期間")
 _RATE_CUE = re.compile(r"単価|単金|金額|希望|万/月|万円")
 _SETTLE_CUE = re.compile(r"精算|清算")
+_NOT_RATE = re.compile(r"請求|税込|税抜|支払|合計|小計|振込|年収|資本金|売上")
 _ONE_LINE = 80
 _PER_START_HEADS = re.compile(r"\d\s*月\s*~?\s*:?\s*\d{1,2}(?:\s*~\s*\d{1,2})?\s*名")
 
@@ -165,8 +166,8 @@ class PostingBuilder:
         rate = parse_rate(f.value) if f else None
         source = self._evidence_of(f) if f else None
         if f is None:
-            hit = self._scan(seg, lambda s: r if (r := parse_rate(s)) and (r.min or r.max) else None,
-                             _RATE_CUE)
+            hit = self._scan(seg, lambda s: r if not _NOT_RATE.search(s) and (r := parse_rate(s)) and (
+                r.min or r.max) else None, _RATE_CUE)
             if hit:
                 rate, source = hit
         if rate is not None and (rate.min or rate.max or rate.negotiable):

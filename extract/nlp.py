@@ -108,7 +108,8 @@ class SkillSpan:
 
 
 # `テストメール`, `テスト送信`: the word, not the phase.
-_NOT_SKILL_AFTER = re.compile(r"メール|送信|配信|環境です")
+_NOT_SKILL_AFTER = re.compile(r"メール|送信|配信|環境です|業(?!務)")
+_CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*$")
 
 # Short names are matched with their case as written (C, Go, PM, SE), so that an English "go"
 # or a company called "C社" is not a skill.
@@ -184,6 +185,13 @@ def _isolated(text: str, start: int, end: int) -> bool:
     """A one- or two-letter name must stand apart: not `C社`, not `Cランク`, not `SE職`... is ok."""
     after = text[end : end + 1]
     before = text[start - 1 : start] if start else ""
+    # Initials: `R.K`, `K・S`, `T.R(32歳)` name engineers, not the R language.
+    if after in ".・" and text[end + 1 : end + 2].isupper():
+        return False
+    if before in ".・" and start >= 2 and text[start - 2].isupper():
+        return False
+    if _CLOCK_BEFORE.search(text, max(0, start - 8), start):
+        return False  # `3:15 PM` in a quoted Outlook header
     if before and (before.isascii() and before.isalnum()):
         return False
     if not after:

@@ -55,6 +55,8 @@ def parse_place(value: str, *, labelled: bool = True) -> tuple[str | None, str |
     station: str | None = None
     location: str | None = None
     pieces = [p for p in _SPLIT.split(outer) if p and p.strip()]
+    # `つくばエクスプレス 北千住駅`: a piece that says 駅 is the station, before any bare name.
+    pieces.sort(key=lambda p: "駅" not in p)
     for piece in pieces:
         piece = piece.strip()
         if location is None and _AREA.match(piece):

@@ -21,8 +21,9 @@ _HIDDEN = re.compile(
     r"|<head\b.*?(?:</head\s*>|(?=<body\b))|<[!?][^>]*>",
     re.IGNORECASE | re.DOTALL,
 )
-# A tag; its attribute values may hold ">". A "<" that starts no tag stays text.
-_TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+# A tag; its quoted attribute values may hold ">". A "<" that starts no tag stays text.
+# Possessive quantifiers (Python 3.11) keep a stray "<" from backtracking: linear time.
+_TAG = re.compile(r"<(/?)([a-zA-Z][^\s/<>]*+)(?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+>")
 _SOFT, _HARD = "\x00", "\x01"  # a block boundary (no empty lines) / a <br> (always a break)
 _BREAK, _CELL, _ROW, _TABLE, _PRE = range(5)
 _ACTIONS = {
@@ -50,7 +51,7 @@ class _Table:
 
 def html_to_text(html: str) -> str:
     """Convert an HTML body to text: blocks as lines, table rows as `label：value` lines."""
-    parts = _TAG.split(_HIDDEN.sub(" ", html.replace("\x00", "\ufffd").replace("\x01", "\ufffd")))
+    parts = _TAG.split(_HIDDEN.sub("", html.replace("\x00", "\ufffd").replace("\x01", "\ufffd")))
     sinks: list[list[str]] = [[]]  # the document, then one sink per open table cell
     tables: list[_Table] = []
     pre = 0
@@ -72,7 +73,7 @@ def html_to_text(html: str) -> str:
         if action is None:  # inline: span, font, a, b, o:p ...
             continue
         closing = parts[i + 1] == "/"
-        if action == _BREAK or not tables and action != _TABLE:
+        if action == _BREAK or (not tables and action != _TABLE):
             sinks[-1].append(_SOFT)
             if action == _PRE:
                 pre = max(0, pre - 1) if closing else pre + 1
