@@ -214,4 +214,8 @@ def _continues(key: str, label_line: str, nxt: str) -> bool:
     """Does `nxt` carry on the value of a label whose value began on `label_line`?"""
     if _indent(nxt) > _indent(label_line) and _indent(nxt) >= 2:
         return True
-    return key in _LIST_KEYS and nxt.lstrip()[:1] in "・-*※"
+    if key not in _LIST_KEYS:
+        return False
+    # A bulleted item, or a short bare item as an HTML table cell with <br> gives (`React⏎AWS`).
+    stripped = nxt.strip()
+    return stripped[:1] in "・-*※" or (len(stripped) <= 40 and "。" not in stripped)

@@ -40,8 +40,7 @@ _NOT_MAIL_CHARSETS = frozenset(
 _JIS_ESCAPE = re.compile(rb"\x1b(?:\$[@B]|\(I|\$\([BDOQ])")
 _DESIGNATION = re.compile(rb"\x1b(?:\([BJIH]|\$[@B]|\$\([@BDOQP]|&@)")
 _CONTROL = re.compile(rb"[\x1b\x0e\x0f]")
-_JIS_SEPARATORS = re.compile(rb"([\x00-\x20\x7f-\xff]+)")
-_NON_ASCII = re.compile(r"[\x7f-\xff]")  # DEL too: never text in ISO-2022-JP
+_SHIFTS = re.compile(r"[\x1b\x0e\x0f]")
 _CP932_STRAYS = re.compile(r"[\x80\uf8f0-\uf8f3]")
 _ESCAPED = re.compile(r"[\udc00-\udcff]")
 _KANA = re.compile(r"[\u3041-\u30ff]")
@@ -52,13 +51,12 @@ _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
 # JIS X 0208 (its superset); JIS X 0212 has no cp932 mapping and is an error.
 _ASCII, _KATAKANA, _JIS0208, _JIS0212 = range(4)
 _MODES = {b"(B": _ASCII, b"(J": _ASCII, b"(H": _ASCII, b"(I": _KATAKANA, b"$(P": _JIS0212,
-          b"$(D": _JIS0212, **dict.fromkeys((b"$@", b"$B", b"$(@", b"$(B", b"$(O", b"$(Q"), _JIS0208)}
-_FAMILIES = {
-    **dict.fromkeys(_SJIS_LABELS, "cp932"),
-    **dict.fromkeys(_JIS_LABELS, "iso-2022-jp"),
-    **dict.fromkeys(_EUC_LABELS, "euc-jp"),
-}
-_HANDLER = "hayaoshi-count"
+          b"$(D": _JIS0212, **dict.fromkeys([b"$@", b"$B", b"$(@", b"$(B", b"$(O", b"$(Q"], _JIS0208)}
+_FAMILIES = {**dict.fromkeys(_SJIS_LABELS, "cp932"), **dict.fromkeys(_EUC_LABELS, "euc-jp"),
+             **dict.fromkeys(_JIS_LABELS, "iso-2022-jp")}
+_HANDLER, _JIS_HANDLER = "hayaoshi-count", "hayaoshi-jis"
+# Where Python's euc_jp (JIS) and cp932 (Windows) map the same JIS X 0208 code differently.
+_EUC_TO_CP932 = str.maketrans("〜‖−¢£¬", "～∥－￠￡￢")
 _SOUND_MARKS = {0x3099: "\u309b", 0x309A: "\u309c"}
 
 
@@ -186,7 +184,7 @@ def _count_handler(err: UnicodeError) -> tuple[str, int]:
 
 def _decode_replacing(data: bytes, family: str) -> tuple[str, int, str]:
     """Decode with U+FFFD for each byte that does not fit; return text, bad-byte count, codec."""
-    codecs.register_error(_HANDLER, _count_handler)  # idempotent; cheaper than a lookup
+    _tables()  # registers the error handlers
     codec = {"euc-jp": "euc_jp", "utf8": "utf-8"}.get(family, family)
     text = data.decode(codec, _HANDLER)  # the codec is known: labels failing lookup use utf-8
     if codec == "cp932":
@@ -196,12 +194,6 @@ def _decode_replacing(data: bytes, family: str) -> tuple[str, int, str]:
 
 
 # --- ISO-2022-JP as CP50220 --------------------------------------------------------------
-
-
-def _jis_to_sjis(j1: int, j2: int) -> bytes:
-    s1 = ((j1 - 0x21) >> 1) + 0x81
-    s2 = (j2 + 0x1F + (j2 >= 0x60)) if j1 & 1 else j2 + 0x7E
-    return bytes((s1 + 0x40 if s1 > 0x9F else s1, s2))
 
 
 def _sjis_to_jis(s1: int, s2: int) -> bytes | None:
@@ -219,8 +211,10 @@ def _jis_table() -> tuple[tuple[str, ...], dict[str, bytes]]:
     table = ["\ufffd"] * 0x8000
     reverse: dict[str, bytes] = {}
     for j1 in range(0x21, 0x7F):
+        s1 = ((j1 - 0x21) >> 1) + (0x81 if j1 < 0x5F else 0xC1)  # JIS row pair → SJIS lead
         for j2 in range(0x21, 0x7F):
-            ch = _jis_to_sjis(j1, j2).decode("cp932", "replace")
+            s2 = (j2 + 0x1F + (j2 >= 0x60)) if j1 & 1 else j2 + 0x7E
+            ch = bytes((s1, s2)).decode("cp932", "replace")
             if ch != "\ufffd" and len(ch) == 1:
                 table[j1 * 256 + j2] = ch
                 reverse.setdefault(ch, bytes((j1, j2)))  # lowest code wins, as CP50220 does
@@ -228,51 +222,55 @@ def _jis_table() -> tuple[tuple[str, ...], dict[str, bytes]]:
 
 
 @functools.cache
-def _katakana_table() -> dict[int, str]:
-    return {b: chr(0xFF40 + b) if b < 0x60 else "\ufffd" for b in range(0x21, 0x100)}
+def _tables() -> tuple[dict[int, str], bytes, bytes]:
+    """Byte → half-width katakana; JIS X 0208 bytes → EUC-JP bytes; JIS X 0212 → all bad."""
+    kana = {b: chr(0xFF40 + b) if b < 0x60 else "\udcff" for b in range(0x21, 0x100)}
+    euc = bytes(b | 0x80 if 0x21 <= b <= 0x7E else 0xFF if b >= 0x7F else b for b in range(256))
+    bad = bytes(0xFF if b >= 0x21 else b for b in range(256))  # 0xFF is never EUC-JP
+    codecs.register_error(_JIS_HANDLER, _jis_handler)
+    codecs.register_error(_HANDLER, _count_handler)
+    return kana, euc, bad
 
 
-def _replace_8bit(run: bytes, out: list[str]) -> int:
-    text = run.decode("latin-1")
-    bad = len(_NON_ASCII.findall(text))
-    out.append(_NON_ASCII.sub("\ufffd", text) if bad else text)
-    return bad
-
-
-def _decode_run(run: bytes, mode: int, out: list[str]) -> int:
-    """Decode bytes free of ESC/SO/SI in one mode into `out`; return the number of bad bytes."""
-    if mode == _ASCII:
-        return _replace_8bit(run, out)
-    if mode == _KATAKANA:
-        out.append(run.decode("latin-1").translate(_katakana_table()))
-        return out[-1].count("\ufffd")
-    bad = 0
-    table = _jis_table()[0]
-    for i, piece in enumerate(_JIS_SEPARATORS.split(run)):
-        if i % 2:  # spaces and line breaks pass through (mode kept, as Python's codec does)
-            bad += _replace_8bit(piece, out)
-        elif mode == _JIS0212:
-            out.append("\ufffd" * ((len(piece) + 1) // 2))
-            bad += len(piece)
-        else:
-            pairs = zip(piece[::2], piece[1::2], strict=False)
-            text = "".join([table[a * 256 + b] for a, b in pairs])
-            odd = len(piece) % 2  # a lone byte left over: never dropped
-            out.append(text + "\ufffd" * odd)
-            bad += 2 * text.count("\ufffd") + odd
-    return bad
+def _jis_handler(err: UnicodeError) -> tuple[str, int]:
+    """Python's euc_jp lacks NEC row 13 and the NEC-selected IBM rows: take them from cp932."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    data, i = err.object, err.start
+    if i + 1 < len(data) and 0xA1 <= data[i] <= 0xFE and 0xA1 <= data[i + 1] <= 0xFE:
+        ch = _jis_table()[0][(data[i] & 0x7F) * 256 + (data[i + 1] & 0x7F)]
+        return ("\udcff\udcff" if ch == "\ufffd" else ch), i + 2
+    return "\udcff", i + 1  # counted, then shown as U+FFFD
 
 
 def decode_iso2022jp(data: bytes) -> tuple[str, list[str]]:
-    """Decode ISO-2022-JP as Windows' CP50220 does (NEC row 13, IBM extensions, ～ as U+FF5E)."""
+    """Decode ISO-2022-JP as Windows' CP50220 does (NEC row 13, IBM extensions, ～ as U+FF5E).
+
+    JIS X 0208 runs go through Python's euc_jp (C speed; bytes differ by 0x80), then the six
+    characters where cp932 differs are mapped, and the cp932-only codes come from _jis_handler.
+    """
+    if b"\x1b(J" not in data:  # Python reads ESC ( J as JIS-Roman (¥, ‾); CP50220 as ASCII
+        try:  # the common case, all in C; shifts or unknown escapes left over mean: not here
+            text = data.decode("iso2022_jp")
+            if not _SHIFTS.search(text):
+                return text.translate(_EUC_TO_CP932), []
+        except UnicodeDecodeError:
+            pass
+    kana, euc, bad_table = _tables()
     out: list[str] = []
-    bad = pos = 0
     mode = saved = _ASCII
+    pos = 0
     while pos < len(data):
         m = _CONTROL.search(data, pos)
         end = len(data) if m is None else m.start()
-        if end > pos:
-            bad += _decode_run(data[pos:end], mode, out)
+        run = data[pos:end]
+        if mode == _ASCII:
+            out.append(run.decode("ascii", _HANDLER))
+        elif mode == _KATAKANA:
+            out.append(run.decode("latin-1").translate(kana))
+        else:
+            table = euc if mode == _JIS0208 else bad_table
+            out.append(run.translate(table).decode("euc_jp", _JIS_HANDLER))
         if m is None:
             break
         pos = end + 1
@@ -284,10 +282,12 @@ def decode_iso2022jp(data: bytes) -> tuple[str, list[str]]:
             mode = _MODES.get(d.group()[1:], mode)  # ESC & @ only announces JIS X 0208-1990
             pos = d.end()
         else:  # an escape sequence CP50220 does not know
-            out.append("\ufffd")
-            bad += 1
-    text = "".join(out)
-    return text, [f"undecodable-bytes: {bad} bad bytes (iso-2022-jp)"] if bad else []
+            out.append("\udcff")
+    text = "".join(out).translate(_EUC_TO_CP932)
+    bad = len(_ESCAPED.findall(text))
+    if bad:
+        return _ESCAPED.sub("\ufffd", text), [f"undecodable-bytes: {bad} bad bytes (iso-2022-jp)"]
+    return text, []
 
 
 def _widen_katakana(match: re.Match[str]) -> str:
