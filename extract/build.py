@@ -54,7 +54,9 @@ class PostingBuilder:
     """Holds a mail's shared analysis; `build` is called once per segment."""
 
     def __init__(self, norm: Normalized, lines: list[str], starts: list[int], fields: list[Field],
-                 skills: list[SkillSpan], contacts: set[int], ref: date) -> None:
+                 skills: list[SkillSpan], contacts: set[int], ref: date,
+                 place_names: Callable[[str], list[str]]) -> None:
+        self.place_names = place_names
         self.norm = norm
         self.lines = lines
         self.starts = starts
@@ -206,6 +208,13 @@ class PostingBuilder:
                 p.station, p.evidence["station"] = hit[0][0], hit[1]
         if p.station is None and subject is not None and subject.station:
             p.station, p.evidence["station"] = subject.station, "(subject)"
+        elif p.station is None and subject is not None and subject.place_candidates:
+            # `【急募】PHP/渋谷/~60万`: a bare piece of the subject that Sudachi knows as a place.
+            known = set(self.place_names(" ".join(subject.place_candidates)))
+            for piece in subject.place_candidates:
+                if piece in known:
+                    p.station, p.evidence["station"] = piece, "(subject)"
+                    break
 
     def _remote(self, p: Posting, seg: Segment, fields: list[Field], subject: SubjectData | None,
                 ) -> None:

@@ -12,7 +12,7 @@ from hayaoshi.extract.build import PostingBuilder
 from hayaoshi.extract.classify import classify
 from hayaoshi.extract.labels import scan_fields
 from hayaoshi.extract.model import MailKind, ParsedMail, PostingKind
-from hayaoshi.extract.nlp import SkillNLP
+from hayaoshi.extract.nlp import SkillNLP, SkillSpan
 from hayaoshi.extract.normalize import fold, normalize
 from hayaoshi.extract.segment import contact_lines, signature_start, split_postings
 from hayaoshi.extract.subject import is_reply, kind_hint, parse_subject
@@ -71,15 +71,25 @@ class Extractor:
         fields = scan_fields(lines, starts)
         sig = signature_start(lines, fields)
         contacts = contact_lines(lines)
-        skills = self.nlp.find(norm.text) if norm.text.strip() else []
-        subject_norm = fold(mail.subject)
-        subject = parse_subject(subject_norm, ref, self.nlp.place_names(subject_norm))
-        subject_skills = [s.canonical for s in self.nlp.find(subject_norm)]
+        subject_norm = fold(mail.subject).replace("\n", " ")
+        # One spaCy call for the subject and the body up to the signature: the call itself
+        # costs as much as a few hundred characters of tokenizing.
+        cut = starts[sig] if sig < len(lines) else len(norm.text)
+        offset = len(subject_norm) + 1
+        skills: list[SkillSpan] = []
+        subject_skills: list[str] = []
+        for span in self.nlp.find(subject_norm + "\n" + norm.text[:cut]):
+            if span.start >= offset:
+                skills.append(SkillSpan(span.canonical, span.start - offset, span.end - offset))
+            elif span.canonical not in subject_skills:
+                subject_skills.append(span.canonical)
+        subject = parse_subject(subject_norm, ref)
         sub_job, sub_talent = kind_hint(mail.subject)
         reply_only = is_reply(mail.subject)
 
         segments = split_postings(lines, fields, sig)
-        builder = PostingBuilder(norm, lines, starts, fields, skills, contacts, ref)
+        builder = PostingBuilder(norm, lines, starts, fields, skills, contacts, ref,
+                                 self.nlp.place_names)
         postings = []
         single = len(segments) == 1
         for seg in segments:

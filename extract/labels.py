@@ -99,6 +99,8 @@ _LINE_START = re.compile(
 # 最寄り：中野駅・所属：弊社フリーランス / 面談：WEB2回: a label after a separator, with a colon.
 _MID_LINE = re.compile(rf"(?<=[/|、・\s,])(?P<label>{_ALT})\s*:", re.IGNORECASE)
 
+_HAS_OPEN = re.compile(_OPEN)
+_HAS_BULLET = re.compile(_BULLET)
 _SEPARATOR_LINE = re.compile(r"^\s*([━─=\-_＿*※~・+#]\s*){5,}$")
 
 
@@ -143,6 +145,13 @@ def _occurrences(line: str) -> list[tuple[int, int, str]]:
     """(label start, value start, label) for each label on one line, left to right."""
     found: dict[int, tuple[int, int, str]] = {}
     for rx in (_BRACKETED, _BULLETED, _LINE_START, _MID_LINE):
+        # Cheap character tests first: most lines of a mail are prose with no label at all.
+        if rx is _BRACKETED and not _HAS_OPEN.search(line):
+            continue
+        if rx is _BULLETED and not _HAS_BULLET.search(line):
+            continue
+        if rx is _MID_LINE and ":" not in line:
+            continue
         for m in rx.finditer(line):
             start = m.start()
             if any(s <= start < v for s, v, _ in found.values()):

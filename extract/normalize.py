@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
 
 # The seven look-alikes of 〜 that mails use in ranges (DOMAIN.md), folded to "~".
@@ -40,13 +41,25 @@ def _fold_char(ch: str) -> str:
     return out
 
 
+class _Identity:
+    """Offsets of a text whose characters map one to one: index i is i."""
+
+    __slots__ = ()
+
+    def __getitem__(self, i: int) -> int:
+        return i
+
+
+_IDENTITY = _Identity()
+
+
 @dataclass(frozen=True, slots=True)
 class Normalized:
     """Normalised text plus, for each of its characters, the index of the raw character."""
 
     raw: str
     text: str
-    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(raw)
+    offsets: Sequence[int] | _Identity  # len(text) + 1 entries; the last is len(raw)
 
     def raw_span(self, start: int, end: int) -> str:
         """The raw text behind normalised characters [start, end)."""
@@ -61,6 +74,12 @@ def normalize(raw: str) -> Normalized:
     Half-width katakana with a separate voiced mark (ｶﾞ) is composed into one character, as
     NFKC on the whole string would do.
     """
+    # Fast path: fold each distinct character once; when every one maps to exactly one
+    # character (most mails), the offsets are the identity and no per-character loop is needed.
+    table = {ord(c): _fold_char(c) for c in set(raw) if not (c.isascii() and c != "~")}
+    if all(len(v) == 1 and v not in _COMBINING_VOICED for v in table.values()):
+        text = raw.translate(table)
+        return Normalized(raw=raw, text=text, offsets=_IDENTITY)
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(raw):

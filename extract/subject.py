@@ -58,10 +58,15 @@ class SubjectData:
     gender: str | None = None
     interviews: int | None = None
     pieces: list[str] = field(default_factory=list)
+    place_candidates: list[str] = field(default_factory=list)
 
 
-def parse_subject(norm_subject: str, ref: date, place_names: list[str]) -> SubjectData:
-    """What the subject states; `place_names` are Sudachi's place-name tokens in it."""
+_BARE_PLACE = re.compile(r"^[一-龥ァ-ヶー々ノ]{2,8}$")
+
+
+def parse_subject(norm_subject: str, ref: date) -> SubjectData:
+    """What the subject states. A bare place name (`渋谷`) is left in `place_candidates` for the
+    caller to check with Sudachi, only when the body names no station."""
     s = strip_prefixes(norm_subject)
     data = SubjectData()
     data.pieces = [p for p in _SPLIT.split(_TAGS.sub("/", s)) if p]
@@ -80,10 +85,7 @@ def parse_subject(norm_subject: str, ref: date, place_names: list[str]) -> Subje
                 data.station = station
                 break
     if data.station is None:
-        for piece in data.pieces:
-            if piece in place_names:
-                data.station = piece
-                break
+        data.place_candidates = [p for p in data.pieces if _BARE_PLACE.match(p)]
     iv = find_interviews(s)
     data.interviews = iv[0] if iv else None
     age = find_age(s)

@@ -38,25 +38,23 @@ _NOT_MAIL_CHARSETS = frozenset(
 # A designation of a Japanese set (RFC 1468, ESC ( I, JIS X 0212/0213); found in 7-bit data it
 # means ISO-2022-JP, whatever the label says.
 _JIS_ESCAPE = re.compile(rb"\x1b(?:\$[@B]|\(I|\$\([BDOQ])")
-_DESIGNATION = re.compile(rb"\x1b(?:\([BJIH]|\$[@B]|\$\([@BDOQP]|&@)")
-_CONTROL = re.compile(rb"[\x1b\x0e\x0f]")
-_SHIFTS = re.compile(r"[\x1b\x0e\x0f]")
 _CP932_STRAYS = re.compile(r"[\x80\uf8f0-\uf8f3]")
 _ESCAPED = re.compile(r"[\udc00-\udcff]")
 _KANA = re.compile(r"[\u3041-\u30ff]")
 _HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
 
-# CP50220 reads JIS-Roman (ESC ( J) as ASCII, as Windows does; JIS X 0213 plane 1 is read as
-# JIS X 0208 (its superset); JIS X 0212 has no cp932 mapping and is an error.
-_ASCII, _KATAKANA, _JIS0208, _JIS0212 = range(4)
-_MODES = {b"(B": _ASCII, b"(J": _ASCII, b"(H": _ASCII, b"(I": _KATAKANA, b"$(P": _JIS0212,
-          b"$(D": _JIS0212, **dict.fromkeys([b"$@", b"$B", b"$(@", b"$(B", b"$(O", b"$(Q"], _JIS0208)}
+# CP50220 reads JIS-Roman (ESC ( J) as ASCII, as Windows does, and JIS X 0213 plane 1 as
+# JIS X 0208 (its superset); SO/SI shift to half-width katakana and back (CP50221).
+_JIS_ALIASES = ((b"\x1b(J", b"\x1b(B"), (b"\x1b(H", b"\x1b(B"), (b"\x1b$(B", b"\x1b$B"),
+                (b"\x1b$(@", b"\x1b$@"), (b"\x1b$(O", b"\x1b$B"), (b"\x1b$(Q", b"\x1b$B"),
+                (b"\x1b&@", b""), (b"\x0e", b"\x1b(I"), (b"\x0f", b"\x1b(B"))
+_DESIGNATIONS = (b"\x1b(B", b"\x1b(I", b"\x1b$B", b"\x1b$@", b"\x1b$(D", b"\x1b$(P")
 _FAMILIES = {**dict.fromkeys(_SJIS_LABELS, "cp932"), **dict.fromkeys(_EUC_LABELS, "euc-jp"),
              **dict.fromkeys(_JIS_LABELS, "iso-2022-jp")}
 _HANDLER, _JIS_HANDLER = "hayaoshi-count", "hayaoshi-jis"
-# Where Python's euc_jp (JIS) and cp932 (Windows) map the same JIS X 0208 code differently.
-_EUC_TO_CP932 = str.maketrans("〜‖−¢£¬", "～∥－￠￡￢")
+# Where Python's JIS codecs and cp932 (Windows) map the same JIS X 0208 code differently.
+_EUC_TO_CP932 = tuple(zip("〜‖−¢£¬", "～∥－￠￡￢", strict=True))
 _SOUND_MARKS = {0x3099: "\u309b", 0x309A: "\u309c"}
 
 
@@ -184,7 +182,7 @@ def _count_handler(err: UnicodeError) -> tuple[str, int]:
 
 def _decode_replacing(data: bytes, family: str) -> tuple[str, int, str]:
     """Decode with U+FFFD for each byte that does not fit; return text, bad-byte count, codec."""
-    _tables()  # registers the error handlers
+    _register_handlers()
     codec = {"euc-jp": "euc_jp", "utf8": "utf-8"}.get(family, family)
     text = data.decode(codec, _HANDLER)  # the codec is known: labels failing lookup use utf-8
     if codec == "cp932":
@@ -221,69 +219,61 @@ def _jis_table() -> tuple[tuple[str, ...], dict[str, bytes]]:
     return tuple(table), reverse
 
 
-@functools.cache
-def _tables() -> tuple[dict[int, str], bytes, bytes]:
-    """Byte → half-width katakana; JIS X 0208 bytes → EUC-JP bytes; JIS X 0212 → all bad."""
-    kana = {b: chr(0xFF40 + b) if b < 0x60 else "\udcff" for b in range(0x21, 0x100)}
-    euc = bytes(b | 0x80 if 0x21 <= b <= 0x7E else 0xFF if b >= 0x7F else b for b in range(256))
-    bad = bytes(0xFF if b >= 0x21 else b for b in range(256))  # 0xFF is never EUC-JP
-    codecs.register_error(_JIS_HANDLER, _jis_handler)
+def _register_handlers() -> None:
+    # Each time (a dict store): the names are process-wide, this keeps them pointing here.
     codecs.register_error(_HANDLER, _count_handler)
-    return kana, euc, bad
+    codecs.register_error(_JIS_HANDLER, _jis_handler)
 
 
 def _jis_handler(err: UnicodeError) -> tuple[str, int]:
-    """Python's euc_jp lacks NEC row 13 and the NEC-selected IBM rows: take them from cp932."""
+    """Where Python's iso2022_jp gives up: NEC row 13 and NEC-selected IBM codes come from
+    cp932; a JIS X 0212 or failing katakana run is read up to the next escape; the rest is bad."""
     if not isinstance(err, UnicodeDecodeError):
         raise err
     data, i = err.object, err.start
-    if i + 1 < len(data) and 0xA1 <= data[i] <= 0xFE and 0xA1 <= data[i + 1] <= 0xFE:
-        ch = _jis_table()[0][(data[i] & 0x7F) * 256 + (data[i + 1] & 0x7F)]
+    if data.startswith((b"\x1b$(D", b"\x1b$(P", b"\x1b(I"), i):
+        end = data.find(b"\x1b", i + 1)
+        end = len(data) if end < 0 else end
+        start = i + (3 if data[i + 1] == 0x28 else 4)
+        kana = data[i + 1] == 0x28
+        return "".join(_jis_byte(b, kana) for b in data[start:end]), end
+    if data[i] < 0x21:  # a space in a two-byte run: Python stops, CP50220 shows it
+        return chr(data[i]), i + 1
+    pair = data[i : i + 2]
+    if len(pair) == 2 and 0x21 <= min(pair) and max(pair) <= 0x7E and _jis0208_at(data, i):
+        ch = _jis_table()[0][pair[0] * 256 + pair[1]]
         return ("\udcff\udcff" if ch == "\ufffd" else ch), i + 2
     return "\udcff", i + 1  # counted, then shown as U+FFFD
+
+
+def _jis_byte(b: int, kana: bool) -> str:
+    if b < 0x21:
+        return chr(b)
+    return chr(0xFF40 + b) if kana and b < 0x60 else "\udcff"
+
+
+def _jis0208_at(data: bytes, i: int) -> bool:
+    """Is the byte at i in a JIS X 0208 run (the last known designation before it)?"""
+    j = data.rfind(b"\x1b", 0, i)
+    while j >= 0 and not data.startswith(_DESIGNATIONS, j):
+        j = data.rfind(b"\x1b", 0, j)
+    return j >= 0 and data.startswith((b"\x1b$B", b"\x1b$@"), j)
 
 
 def decode_iso2022jp(data: bytes) -> tuple[str, list[str]]:
     """Decode ISO-2022-JP as Windows' CP50220 does (NEC row 13, IBM extensions, ～ as U+FF5E).
 
-    JIS X 0208 runs go through Python's euc_jp (C speed; bytes differ by 0x80), then the six
-    characters where cp932 differs are mapped, and the cp932-only codes come from _jis_handler.
+    Python's iso2022_jp codec does the work in C; the six characters where JIS and cp932 map
+    differently are mapped after, the cp932-only codes by _jis_handler.
     """
-    if b"\x1b(J" not in data:  # Python reads ESC ( J as JIS-Roman (¥, ‾); CP50220 as ASCII
-        try:  # the common case, all in C; shifts or unknown escapes left over mean: not here
-            text = data.decode("iso2022_jp")
-            if not _SHIFTS.search(text):
-                return text.translate(_EUC_TO_CP932), []
-        except UnicodeDecodeError:
-            pass
-    kana, euc, bad_table = _tables()
-    out: list[str] = []
-    mode = saved = _ASCII
-    pos = 0
-    while pos < len(data):
-        m = _CONTROL.search(data, pos)
-        end = len(data) if m is None else m.start()
-        run = data[pos:end]
-        if mode == _ASCII:
-            out.append(run.decode("ascii", _HANDLER))
-        elif mode == _KATAKANA:
-            out.append(run.decode("latin-1").translate(kana))
-        else:
-            table = euc if mode == _JIS0208 else bad_table
-            out.append(run.translate(table).decode("euc_jp", _JIS_HANDLER))
-        if m is None:
-            break
-        pos = end + 1
-        if data[end] == 0x0E:  # SO: half-width katakana until SI
-            saved, mode = (saved, mode) if mode == _KATAKANA else (mode, _KATAKANA)
-        elif data[end] == 0x0F:  # SI
-            mode = saved if mode == _KATAKANA else mode
-        elif d := _DESIGNATION.match(data, end):
-            mode = _MODES.get(d.group()[1:], mode)  # ESC & @ only announces JIS X 0208-1990
-            pos = d.end()
-        else:  # an escape sequence CP50220 does not know
-            out.append("\udcff")
-    text = "".join(out).translate(_EUC_TO_CP932)
+    _register_handlers()
+    if b"\x1b" in data or b"\x0e" in data or b"\x0f" in data:
+        for old, new in _JIS_ALIASES:
+            data = data.replace(old, new) if old in data else data
+    text = data.decode("iso2022_jp", _JIS_HANDLER)
+    for jis, windows in _EUC_TO_CP932:  # a few C scans: cheaper than str.translate
+        text = text.replace(jis, windows) if jis in text else text
+    text = text.replace("\x1b", "\udcff")  # an escape sequence CP50220 does not know
     bad = len(_ESCAPED.findall(text))
     if bad:
         return _ESCAPED.sub("\ufffd", text), [f"undecodable-bytes: {bad} bad bytes (iso-2022-jp)"]
