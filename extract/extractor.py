@@ -11,7 +11,7 @@ from typing import Protocol
 from hayaoshi.extract.build import PostingBuilder
 from hayaoshi.extract.classify import classify
 from hayaoshi.extract.labels import scan_fields
-from hayaoshi.extract.model import MailKind, ParsedMail, PostingKind
+from hayaoshi.extract.model import MailKind, ParsedMail, Posting, PostingKind
 from hayaoshi.extract.nlp import SkillNLP, SkillSpan
 from hayaoshi.extract.normalize import fold, normalize
 from hayaoshi.extract.segment import contact_lines, signature_start, split_postings
@@ -21,6 +21,10 @@ from hayaoshi.extract.taxonomy import load_taxonomy
 logger = logging.getLogger(__name__)
 
 JST = timezone(timedelta(hours=9))
+_PLACE_CUE = re.compile(r"駅|勤務|場所|最寄|出社|常駐|エリア|お客様先|現場|オフィス")
+_PLACE_LABELS = frozenset({"Station", "City", "Province", "County", "GPE_Other", "Region_Other",
+                           "Location_Other", "River", "Lake", "Mountain", "Island", "Railroad"})
+_AREA_SUFFIX = re.compile(r"[都道府県市区町村]$|市内$|区内$")
 
 
 class MailLike(Protocol):
@@ -132,17 +136,30 @@ class Extractor:
             postings=postings,
         )
 
-    def _ginza_place(self, posting, seg_text: str) -> None:
-        """GiNZA's NER for a station the rules could not find (about 130 ms: rare by design)."""
-        lines = [ln for ln in seg_text.split("\n") if re.search(r"駅|勤務|場所|最寄|出社|常駐|エリア", ln)]
+    def _ginza_place(self, posting: Posting, seg_text: str) -> None:
+        """GiNZA's NER for a place the rules could not find (about 130 ms: rare by design).
+
+        A Station entity, or a City entity that is a bare place name (`品川のオフィス`), is the
+        station; a City with 市/区/町/村 or a Province is an area (`location`).
+        """
+        lines = [ln for ln in seg_text.split("\n") if _PLACE_CUE.search(ln)]
         if not lines:
             return
         self.ginza_calls += 1
         doc = self.nlp.ginza()("\n".join(lines[:10])[:1000])
         for ent in doc.ents:
-            if ent.label_ == "Station":
-                name = ent.text.removesuffix("駅")
-                if name:
-                    posting.station = name
-                    posting.evidence["station"] = ent.sent.text.strip()
-                    return
+            if ent.label_ not in _PLACE_LABELS:
+                continue
+            name = ent.text.strip().removesuffix("駅")
+            # GiNZA's type for a place is often off (大崎 as a River): any place-like type
+            # will do, but unless it says Station, Sudachi must also know the name as a place.
+            if ent.label_ != "Station" and name not in self.nlp.place_names(ent.sent.text):
+                continue
+            evidence = ent.sent.text.strip()
+            if ent.label_ in ("Province", "County") or _AREA_SUFFIX.search(name):
+                if posting.location is None:
+                    posting.location, posting.evidence["location"] = name, evidence
+                continue
+            if name:
+                posting.station, posting.evidence["station"] = name, evidence
+                return
