@@ -36,15 +36,21 @@ from hayaoshi.extract.values import (
     parse_years,
 )
 
-# Java(7年), Java_5年8ヶ月, C#(約122ヶ月), Java開発経験3年以上, Laravel歴7年以上, Java:7年.
+# Java(7年), Java_5年8ヶ月, C#(約122ヶ月), Java開発経験3年以上, Laravel歴7年以上, Java:7年,
+# Pythonでの開発経験(3年以上), AWSの設計・構築経験3年以上, Flutterでの開発経験が2年以上.
+# Only connective words may stand between the skill and its years, so `Javaでの開発に携わって
+# きました(IT経験約15年)` gives Java no years.
 _SKILL_YEARS = re.compile(
-    r"\s*[(_:\-]?\s*(?:での|の)?\s*(?:開発|実務|使用|設計|構築|業務|運用)?\s*(?:経験|歴)?\s*(?:年数)?\s*"
-    r"[:]?\s*(?:約|計)?\s*(?:(\d{1,2}(?:\.\d)?)\s*年\s*(?:(\d{1,2})\s*[ヶかカケヵ箇]\s*月)?|"
+    r"\s*[(_:\-]?\s*(?:での|を用いた|を使った|を使用した|による|の|で)?\s*"
+    r"(?:(?:開発|実務|使用|利用|設計|構築|業務|運用|導入|保守|実装)[・/]?){0,3}\s*(?:経験|歴)?\s*(?:年数)?\s*"
+    r"(?:が|は)?\s*[:(]?\s*(?:約|計)?\s*(?:(\d{1,2}(?:\.\d)?)\s*年\s*(?:(\d{1,2})\s*[ヶかカケヵ箇]\s*月)?|"
     r"(\d{1,3})\s*[ヶかカケヵ箇]\s*月)"
 )
 _START_CUE = re.compile(r"稼働|開始|参画|入場|可能|より|から|~|即日|期間")
 _RATE_CUE = re.compile(r"単価|単金|金額|希望|万/月|万円")
 _SETTLE_CUE = re.compile(r"精算|清算")
+# A job's Japanese level is read only next to what it qualifies: `外国籍:可(N1以上)`.
+_JA_WINDOW = re.compile(r"(?:日本語|JLPT|外国籍|外国人)[^。\n【■]{0,20}")
 _NOT_RATE = re.compile(r"請求|税込|税抜|支払|合計|小計|振込|年収|資本金|売上")
 _ONE_LINE = 80
 _PER_START_HEADS = re.compile(r"\d\s*月\s*~?\s*:?\s*\d{1,2}(?:\s*~\s*\d{1,2})?\s*名")
@@ -57,6 +63,7 @@ class PostingBuilder:
                  skills: list[SkillSpan], contacts: set[int], ref: date,
                  place_names: Callable[[str], list[str]]) -> None:
         self.place_names = place_names
+        self.shared: Segment | None = None  # lines above numbered postings, common to them
         self.norm = norm
         self.lines = lines
         self.starts = starts
@@ -144,7 +151,7 @@ class PostingBuilder:
                 bucket.append(name)
                 evidence.append(self.norm.raw_span(span.start, span.end))
             m = _SKILL_YEARS.match(text, span.end)
-            if m and m.start() == span.end and m.end() - span.end <= 18:
+            if m and m.start() == span.end and m.end() - span.end <= 24:
                 years = (float(m.group(1)) + (int(m.group(2)) / 12 if m.group(2) else 0.0)
                          if m.group(1) else int(m.group(3)) / 12)
                 years = round(years, 2)
@@ -237,6 +244,9 @@ class PostingBuilder:
                 p.evidence[attr] = self._evidence_of(f)
                 return
         hit = self._scan(seg, finder)
+        if hit is None and self.shared is not None:
+            # `※2件とも貴社社員まで` above numbered 案件 holds for each of them.
+            hit = self._scan(self.shared, finder)
         if hit:
             setattr(p, attr, hit[0][0])
             p.evidence[attr] = hit[1]
@@ -277,15 +287,15 @@ class PostingBuilder:
                                find_max_chain)
         self._labelled_or_scan(p, seg, fields, "freelance_ok", ("chain", "affiliation", "notes"),
                                find_freelance_ok)
-        jp = self._scan(seg, lambda s: find_japanese_level(s)
-                        if re.search(r"日本語|JLPT|外国|N[1-5]", s) else None)
+        jp = self._scan(seg, lambda s: find_japanese_level(w.group(0))
+                        if (w := _JA_WINDOW.search(s)) else None)
         if jp:
             p.japanese_level, ev["japanese_level"] = jp[0][0], jp[1]
         f = self._first(fields, "headcount")
         if f and (n := parse_headcount(f.value)):
             p.headcount, ev["headcount"] = n, self._evidence_of(f)
         elif hit := self._scan(seg, lambda s: (int(m.group(1)),) if (
-                m := re.search(r"(\d{1,2})\s*名\s*(?:募集|増員|程度募集)", s)) else None):
+                m := re.search(r"(\d{1,2})\s*名\s*(?:募集|増員|程度|を?探し|を?求め)", s)) else None):
             p.headcount, ev["headcount"] = hit[0][0], hit[1]
         elif hit := self._scan(seg, lambda s: (parse_headcount(s),) if _PER_START_HEADS.search(s) else None):
             # `1月~:1名 2月~:2~3名`: heads per start date, summed.

@@ -14,7 +14,7 @@ from hayaoshi.extract.labels import scan_fields
 from hayaoshi.extract.model import MailKind, ParsedMail, Posting, PostingKind
 from hayaoshi.extract.nlp import SkillNLP, SkillSpan
 from hayaoshi.extract.normalize import fold, normalize
-from hayaoshi.extract.segment import contact_lines, signature_start, split_postings
+from hayaoshi.extract.segment import Segment, contact_lines, signature_start, split_postings
 from hayaoshi.extract.subject import is_reply, kind_hint, parse_subject
 from hayaoshi.extract.taxonomy import load_taxonomy
 
@@ -96,6 +96,8 @@ class Extractor:
                                  self.nlp.place_names)
         postings = []
         single = len(segments) == 1
+        if not single and segments[0].start > 0:
+            builder.shared = Segment(0, segments[0].start, None, None)
         for seg in segments:
             seg_fields = [f for f in fields if seg.start <= f.line < seg.end]
             seg_text = "\n".join(lines[seg.start : seg.end])

@@ -8,8 +8,8 @@ evidence always shows what the mail really said.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 # The seven look-alikes of 〜 that mails use in ranges (DOMAIN.md), folded to "~".

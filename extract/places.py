@@ -79,12 +79,18 @@ def parse_place(value: str, *, labelled: bool = True) -> tuple[str | None, str |
 _STATION_FREE = re.compile(r"([一-龥ァ-ヶーぁ-んA-Za-z々ノ]{1,10})駅")
 
 
+# `場所は五反田駅`, `丸ノ内線の南阿佐ケ谷駅`: a particle between kanji/katakana ends the prose
+# before the name (names with hiragana inside, such as あざみ野 or みなとみらい, are kept).
+_PARTICLE = re.compile(r"(?<=[一-龥ァ-ヶー々])[はのでにをが](?=[一-龥ァ-ヶー々])|^[はのでにをが]")
+
+
 def find_station(text: str) -> tuple[str, tuple[int, int]] | None:
     """A `…駅` anywhere, for lines with no place label."""
     for m in _STATION_FREE.finditer(text):
         name = m.group(1)
         if "線" in name:
             name = name.rsplit("線", 1)[1]
+        name = _PARTICLE.split(name)[-1]
         name = _PREFIX.sub("", name)
         if name in ("最寄", "最寄り", "各", "主要", "同", "当", "駅") or not name:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ _TALENT_HEADER = re.compile(
     r"^\s*[■◆●◇□★☆▼【\[<(]*\s*(?:(?:人材|要員|技術者|エンジニア|人財)\s*(?:No\.?)?\s*[(\[]?\s*(\d{1,2})"
     r"(?!\s*[万名年月日歳才回])|(\d{1,2})\s*人目)"
 )
+# ①【案件名】… (① is "(1)" once normalised): a numbered posting that opens with a label.
+_CIRCLED_HEADER = re.compile(r"^\s*\((\d{1,2})\)\s*(?=[【■◆\[<]|案件|人材|要員|技術者)")
 # No.1, 【No.2】, ■No.3: numbered postings of either kind.
 _NUMBER_HEADER = re.compile(r"^\s*[■◆●◇□★☆▼【\[<(]*\s*(?:No|NO|no|№)\s*\.?\s*(\d{1,2})(?!\d)")
 # ◆要員 / ◆案件 alone on a line: the bare heading form of the sections below.
@@ -32,6 +35,8 @@ _BARE_SECTION = re.compile(
     r"(?:情報|のご紹介|のご案内|概要|詳細|紹介)?\s*[】\]>)]*\s*[::]?\s*$"
 )
 _HEADING = re.compile(r"^\s*[■◆●◇□★☆▼▽◎【\[<(=\-━]")
+_TALENT_WORD = re.compile(r"人材|要員|技術者|エンジニア(?:の)?(?:ご紹介|情報)|人財")
+_HAS_LABEL_VALUE = re.compile(r"[】\]>)]\s*\S.*[::]|[::]\s*\S")
 # 【案件情報】 / 【人材情報】: section headings that separate a 案件 from an engineer in one mail.
 _JOB_SECTION = re.compile(r"案件情報|案件のご紹介|案件詳細|募集案件|案件概要|ご紹介案件")
 _TALENT_SECTION = re.compile(r"人材情報|要員情報|技術者情報|人材のご紹介|要員のご紹介|技術者のご紹介|"
@@ -59,15 +64,28 @@ def contact_lines(lines: list[str]) -> set[int]:
 
 
 def signature_start(lines: list[str], fields: list[Field]) -> int:
-    """The first line of the closing signature: after the last label, at a separator or contact."""
+    """The first line of the closing signature block: the trailing run of contact details,
+    separators, blank and short lines, after the last label. The addressee block at the top of
+    a mail (`株式会社ミナトテック⏎高橋様`) is not a signature."""
     last_field = max((f.last_line for f in fields), default=-1)
     contacts = contact_lines(lines)
-    for i in range(last_field + 1, len(lines)):
-        if is_separator(lines[i]) or i in contacts:
-            # A separator followed by more postings is not a signature: require a contact soon.
-            if i in contacts or any(j in contacts for j in range(i + 1, min(i + 8, len(lines)))):
-                return i
-    return len(lines)
+    start = len(lines)
+    seen_contact = False
+    i = len(lines) - 1
+    while i > last_field:
+        line = lines[i].strip()
+        if i in contacts:
+            seen_contact = True
+        elif not (not line or is_separator(line) or (len(line) <= 30 and "。" not in line)):
+            break
+        start = i
+        i -= 1
+    if not seen_contact:
+        return len(lines)
+    # Keep the closing greeting out of the block but start at its first separator or contact.
+    while start < len(lines) and not (start in contacts or is_separator(lines[start])):
+        start += 1
+    return start
 
 
 def _numbered(lines: list[str], end: int) -> list[tuple[int, str, int, str]]:
@@ -78,7 +96,7 @@ def _numbered(lines: list[str], end: int) -> list[tuple[int, str, int, str]]:
         if m:
             out.append((i, "job", int(m.group(1)), line[m.end():].strip(" :】]>)")))
             continue
-        m = _NUMBER_HEADER.match(line)
+        m = _NUMBER_HEADER.match(line) or _CIRCLED_HEADER.match(line)
         if m:
             out.append((i, "any", int(m.group(1)), line[m.end():].strip(" :】]>)")))
             continue
@@ -117,10 +135,12 @@ def split_postings(lines: list[str], fields: list[Field], end: int) -> list[Segm
         kind = None
         if bare:
             kind = "job" if bare.group(1) == "案件" else "talent"
-        elif _HEADING.match(line) and _TALENT_SECTION.search(line):
-            kind = "talent"
-        elif _HEADING.match(line) and _JOB_SECTION.search(line):
-            kind = "job"
+        elif _HEADING.match(line) and len(line.strip()) <= 30 and not _HAS_LABEL_VALUE.search(line):
+            # 【1】要員のご紹介 / 【2】募集中の案件 / ◆ご紹介人材
+            if _TALENT_WORD.search(line):
+                kind = "talent"
+            elif "案件" in line:
+                kind = "job"
         if kind and not (sections and sections[-1][1] == kind and i - sections[-1][0] <= 2):
             sections.append((i, kind))
     if {k for _, k in sections} == {"job", "talent"}:
@@ -135,7 +155,7 @@ def split_postings(lines: list[str], fields: list[Field], end: int) -> list[Segm
     if len(names) < 2:
         names = [i for i in range(end) if NAME_LINE.search(lines[i]) and not _in_field_of(fields, i)]
     names = sorted(set(names))
-    if len(names) >= 2 and all(b - a >= 2 for a, b in zip(names, names[1:], strict=False)):
+    if len(names) >= 2 and all(b - a >= 2 for a, b in itertools.pairwise(names)):
         starts = [_back_to_header(lines, n, floor) for n, floor in zip(names, [0, *names], strict=False)]
         starts[0] = min(starts[0], names[0])
         out = []

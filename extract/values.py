@@ -159,8 +159,8 @@ def parse_start(text: str, ref: date) -> tuple[date, tuple[int, int]] | None:
         if m.group(2) == "末" or not 1 <= mo <= 12:
             taken.append((m.start(), m.end()))
             continue
-        if re.match(r"\s*(?:以上|以内|程度|間|ヶ|か|カ|ケ)", text[m.end() :]):
-            continue  # `3ヶ月`, `6か月以上`: a length, not a month
+        if re.match(r"\s*(?:以上|以内|程度|間)", text[m.end() :]):
+            continue  # `3月間`, `6月以上`: a length, not a month
         add(_safe(_month_on_or_after(ref, mo), mo, _day(m.group(2))), m.start(), m.end())
     for m in _NOW.finditer(text):
         add(ref, m.start(), m.end())
@@ -380,8 +380,9 @@ def parse_nationality_value(value: str) -> str | None:
     return m.group(1) if m else None
 
 
-_JLPT = re.compile(r"(?:JLPT|日本語|能力試験|N)\s*[::]?\s*N?\s*([1-5])(?:\s*級)?")
-_JLPT_STRICT = re.compile(r"(?<![A-Za-z])N\s*([1-5])(?!\d)|日本語(?:能力)?(?:検定|試験)\s*([1-5])\s*級|JLPT\s*N?\s*([1-5])")
+_JLPT_STRICT = re.compile(
+    r"(?<![A-Za-z])N\s*([1-5])(?!\d)|日本語(?:能力)?(?:検定|試験)\s*([1-5])\s*級|JLPT\s*N?\s*([1-5])"
+)
 _JA_WORDS = re.compile(r"ネイティブ|ビジネスレベル|ビジネス|日常会話|流暢")
 
 

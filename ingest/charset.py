@@ -54,7 +54,7 @@ _FAMILIES = {**dict.fromkeys(_SJIS_LABELS, "cp932"), **dict.fromkeys(_EUC_LABELS
              **dict.fromkeys(_JIS_LABELS, "iso-2022-jp")}
 _HANDLER, _JIS_HANDLER = "hayaoshi-count", "hayaoshi-jis"
 # Where Python's JIS codecs and cp932 (Windows) map the same JIS X 0208 code differently.
-_EUC_TO_CP932 = tuple(zip("〜‖−¢£¬", "～∥－￠￡￢", strict=True))
+_JIS_TO_CP932 = tuple(zip("〜‖−¢£¬", "～∥－￠￡￢", strict=True))
 _SOUND_MARKS = {0x3099: "\u309b", 0x309A: "\u309c"}
 
 
@@ -271,7 +271,7 @@ def decode_iso2022jp(data: bytes) -> tuple[str, list[str]]:
         for old, new in _JIS_ALIASES:
             data = data.replace(old, new) if old in data else data
     text = data.decode("iso2022_jp", _JIS_HANDLER)
-    for jis, windows in _EUC_TO_CP932:  # a few C scans: cheaper than str.translate
+    for jis, windows in _JIS_TO_CP932:  # a few C scans: cheaper than str.translate
         text = text.replace(jis, windows) if jis in text else text
     text = text.replace("\x1b", "\udcff")  # an escape sequence CP50220 does not know
     bad = len(_ESCAPED.findall(text))

@@ -357,7 +357,7 @@ def _transfer_decode(part: Message, headers: dict[str, str], walk: _Walk, ctype:
         return _base64(payload.encode("utf-8", "surrogateescape"), walk, ctype)
     if cte == "quoted-printable" and (bad := len(_QP_BAD.findall(payload))):
         walk.defects.append(f"mime: bad quoted-printable in {ctype}: {bad} '=' kept as text")
-    elif cte not in ("", "7bit", "8bit", "binary", "quoted-printable"):
+    elif cte not in ("", "7bit", "8bit", "binary", "quoted-printable", "x-uuencode", "uuencode"):
         walk.defects.append(f"mime: unknown Content-Transfer-Encoding {cte!r} in {ctype}")
     data = part.get_payload(decode=True)
     return data if isinstance(data, bytes) else b""

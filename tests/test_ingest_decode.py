@@ -11,7 +11,6 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from hayaoshi.errors import IngestError, MailRejected
-from hayaoshi.ingest.charset import encode_iso2022jp
 from hayaoshi.ingest.decode import FORWARD_SEPARATOR, Attachment, Limits, decode_message
 from hayaoshi.ingest.html import html_to_text
 
@@ -356,18 +355,6 @@ def test_oversize_mail_is_rejected_before_parsing():
     assert isinstance(err.value, IngestError)
 
 
-def test_a_typical_mail_decodes_in_about_a_millisecond():
-    body = "お世話になっております。\r\n【単価】60万～①\r\n【スキル】Java(5年)、AWS\r\n" * 30
-    raw = eml("From: =?UTF-8?B?5bGx55Sw?= <a@b.example>", "Subject: =?UTF-8?B?5qGI5Lu2?=",
-              "Date: Fri, 20 Nov 2026 09:15:00 +0900", "Content-Type: text/plain; charset=ISO-2022-JP",
-              body=encode_iso2022jp(body))
-    decode_message(raw)
-    start = time.perf_counter()
-    for _ in range(200):
-        decode_message(raw)
-    assert (time.perf_counter() - start) / 200 < 0.005  # ~0.5 ms here; 10x margin for CI
-
-
 # --- html_to_text -------------------------------------------------------------------------
 
 
@@ -435,7 +422,14 @@ def test_html_text_content_matches_beautifulsoup():
     assert squash.sub("", html_to_text(html)) == squash.sub("", soup.get_text())
 
 
-def test_a_20kb_outlook_html_mail_converts_in_a_few_ms():
+def test_html_with_broken_tags_still_converts():
+    """An unterminated attribute swallows what follows, as in a browser; the text after it survives."""
+    html = '<td x="' * 50_000 + "<p>end"
+    text = html_to_text(html)
+    assert text.endswith("end")
+
+
+def test_a_20kb_outlook_html_mail_converts_row_by_row():
     row = (
         '<tr><td width="120" valign="top" style="width:90.0pt;border:solid windowtext 1.0pt;'
         'padding:0mm 5.4pt 0mm 5.4pt"><p class="MsoNormal"><span style="font-family:&quot;'
@@ -446,9 +440,5 @@ def test_a_20kb_outlook_html_mail_converts_in_a_few_ms():
     html = "<html><head><style>p.MsoNormal{margin:0mm}</style></head><body><table>" + row * 52
     html += "</table></body></html>"
     assert len(html.encode()) > 20_000
-    html_to_text(html)
-    start = time.perf_counter()
-    for _ in range(20):
-        text = html_to_text(html)
-    assert (time.perf_counter() - start) / 20 < 0.010  # ~2 ms here
+    text = html_to_text(html)
     assert text.split("\n") == ["単価：60万円"] * 52
