@@ -21,7 +21,7 @@ from hayaoshi.ingest.quotes import split_quoted
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "samples" / "mail"
-HELDOUT = ROOT / "tests" / "heldout"
+HELDOUT = (ROOT / "tests" / "heldout", ROOT / "tests" / "heldout2")
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=JST)
 
 
@@ -63,9 +63,11 @@ def main() -> None:
     print(f"\nGiNZA NER calls: {extractor.ginza_calls} of {ns.mails} mails (runs only where rules found no place)\n")
 
     report_accuracy("golden corpus (tests/samples/mail: the rules were written against it)", paths, extractor)
-    heldout = sorted(HELDOUT.rglob("*.eml"))
-    if heldout:
-        report_accuracy("held-out set (tests/heldout: written apart from the rules)", heldout, extractor)
+    for folder in HELDOUT:
+        heldout = sorted(folder.rglob("*.eml"))
+        if heldout:
+            report_accuracy(f"held-out set ({folder.relative_to(ROOT)}: written apart from the rules)",
+                            heldout, extractor)
 
 
 def report_accuracy(title: str, paths: list[Path], extractor: Extractor) -> None:

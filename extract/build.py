@@ -12,7 +12,7 @@ from hayaoshi.extract.model import Employment, Posting, PostingKind, Remote
 from hayaoshi.extract.nlp import SkillSpan
 from hayaoshi.extract.normalize import Normalized
 from hayaoshi.extract.places import find_station, parse_place
-from hayaoshi.extract.segment import Segment
+from hayaoshi.extract.segment import NAME_LINE, Segment
 from hayaoshi.extract.subject import SubjectData, clean_title
 from hayaoshi.extract.values import (
     find_age,
@@ -46,6 +46,19 @@ _SKILL_YEARS = re.compile(
     r"(?:が|は)?\s*[:(]?\s*(?:約|計)?\s*(?:(\d{1,2}(?:\.\d)?)\s*年\s*(?:(\d{1,2})\s*[ヶかカケヵ箇]\s*月)?|"
     r"(\d{1,3})\s*[ヶかカケヵ箇]\s*月)"
 )
+
+
+def years_after(text: str, end: int) -> float | None:
+    """The years stated right after a skill that ends at `end`, if any."""
+    m = _SKILL_YEARS.match(text, end)
+    if not m or m.end() - end > 24:
+        return None
+    years = (float(m.group(1)) + (int(m.group(2)) / 12 if m.group(2) else 0.0)
+             if m.group(1) else int(m.group(3)) / 12)
+    years = round(years, 2)
+    return years if 0 < years <= 50 else None
+
+
 _START_CUE = re.compile(r"稼働|開始|参画|入場|可能|より|から|~|即日|期間")
 _RATE_CUE = re.compile(r"単価|単金|金額|希望|万/月|万円")
 _SETTLE_CUE = re.compile(r"精算|清算")
@@ -64,6 +77,7 @@ class PostingBuilder:
                  place_names: Callable[[str], list[str]]) -> None:
         self.place_names = place_names
         self.shared: Segment | None = None  # lines above numbered postings, common to them
+        self.subject_years: dict[str, float] = {}  # `【人材】Java経験10年/32歳`
         self.norm = norm
         self.lines = lines
         self.starts = starts
@@ -150,16 +164,14 @@ class PostingBuilder:
             if name not in bucket:
                 bucket.append(name)
                 evidence.append(self.norm.raw_span(span.start, span.end))
-            m = _SKILL_YEARS.match(text, span.end)
-            if m and m.start() == span.end and m.end() - span.end <= 24:
-                years = (float(m.group(1)) + (int(m.group(2)) / 12 if m.group(2) else 0.0)
-                         if m.group(1) else int(m.group(3)) / 12)
-                years = round(years, 2)
-                if 0 < years <= 50 and years > p.skill_years.get(name, 0):
-                    p.skill_years[name] = years
+            years = years_after(text, span.end)
+            if years is not None and years > p.skill_years.get(name, 0):
+                p.skill_years[name] = years
         for name in subject_skills:
             if name not in required and name not in preferred:
                 required.append(name)
+            if name in self.subject_years and name not in p.skill_years:
+                p.skill_years[name] = self.subject_years[name]
         preferred = [s for s in preferred if s not in required]
         if p.kind is PostingKind.JOB:
             p.required_skills, p.preferred_skills = required, preferred
@@ -177,6 +189,12 @@ class PostingBuilder:
         if f is None:
             hit = self._scan(seg, lambda s: r if not _NOT_RATE.search(s) and (r := parse_rate(s)) and (
                 r.min or r.max) else None, _RATE_CUE)
+            if hit:
+                rate, source = hit
+        if rate is None and p.kind is PostingKind.TALENT:
+            # `① Y.S／45歳／男性／西船橋駅／即日／62万`: a bare amount on the engineer's own line.
+            hit = self._scan(seg, lambda s: r if NAME_LINE.search(s) and (r := parse_rate(s)) and (
+                r.min or r.max) else None)
             if hit:
                 rate, source = hit
         if rate is not None and (rate.min or rate.max or rate.negotiable):
@@ -237,9 +255,12 @@ class PostingBuilder:
             p.remote, p.evidence["remote"] = Remote(subject.remote), "(subject)"
 
     def _labelled_or_scan(self, p: Posting, seg: Segment, fields: list[Field], attr: str,
-                          keys: tuple[str, ...], finder: Callable[[str], Any]) -> None:
+                          keys: tuple[str, ...], finder: Callable[[str], Any], *,
+                          with_label: bool = False) -> None:
         for f in fields:
-            if f.key in keys and f.value and (found := finder(f.value)) is not None:
+            # `【B　P】不可`: the label carries half the meaning, so some finders read both.
+            text = f"{f.label}:{f.value}" if with_label else f.value
+            if f.key in keys and f.value and (found := finder(text)) is not None:
                 setattr(p, attr, found[0])
                 p.evidence[attr] = self._evidence_of(f)
                 return
@@ -284,9 +305,9 @@ class PostingBuilder:
             p.foreigners_ok, ev["foreigners_ok"] = hit[0][0], hit[1]
         self._labelled_or_scan(p, seg, fields, "age_max", ("age",), find_age_max)
         self._labelled_or_scan(p, seg, fields, "max_chain", ("chain", "affiliation", "notes"),
-                               find_max_chain)
+                               find_max_chain, with_label=True)
         self._labelled_or_scan(p, seg, fields, "freelance_ok", ("chain", "affiliation", "notes"),
-                               find_freelance_ok)
+                               find_freelance_ok, with_label=True)
         jp = self._scan(seg, lambda s: find_japanese_level(w.group(0))
                         if (w := _JA_WINDOW.search(s)) else None)
         if jp:
@@ -295,7 +316,7 @@ class PostingBuilder:
         if f and (n := parse_headcount(f.value)):
             p.headcount, ev["headcount"] = n, self._evidence_of(f)
         elif hit := self._scan(seg, lambda s: (int(m.group(1)),) if (
-                m := re.search(r"(\d{1,2})\s*名\s*(?:募集|増員|程度|を?探し|を?求め)", s)) else None):
+                m := re.search(r"(\d{1,2})\s*名\s*(?:まで|程度|ほど)?\s*(?:の)?\s*(?:募集|増員|を?探し|を?求め)", s)) else None):
             p.headcount, ev["headcount"] = hit[0][0], hit[1]
         elif hit := self._scan(seg, lambda s: (parse_headcount(s),) if _PER_START_HEADS.search(s) else None):
             # `1月~:1名 2月~:2~3名`: heads per start date, summed.

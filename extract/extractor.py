@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Protocol
 
-from hayaoshi.extract.build import PostingBuilder
+from hayaoshi.extract.build import PostingBuilder, years_after
 from hayaoshi.extract.classify import classify
 from hayaoshi.extract.labels import scan_fields
 from hayaoshi.extract.model import MailKind, ParsedMail, Posting, PostingKind
@@ -82,11 +82,16 @@ class Extractor:
         offset = len(subject_norm) + 1
         skills: list[SkillSpan] = []
         subject_skills: list[str] = []
+        subject_years: dict[str, float] = {}
         for span in self.nlp.find(subject_norm + "\n" + norm.text[:cut]):
             if span.start >= offset:
                 skills.append(SkillSpan(span.canonical, span.start - offset, span.end - offset))
-            elif span.canonical not in subject_skills:
+                continue
+            if span.canonical not in subject_skills:
                 subject_skills.append(span.canonical)
+            years = years_after(subject_norm, span.end)
+            if years is not None:
+                subject_years[span.canonical] = years
         subject = parse_subject(subject_norm, ref)
         sub_job, sub_talent = kind_hint(mail.subject)
         reply_only = is_reply(mail.subject)
@@ -94,6 +99,7 @@ class Extractor:
         segments = split_postings(lines, fields, sig)
         builder = PostingBuilder(norm, lines, starts, fields, skills, contacts, ref,
                                  self.nlp.place_names)
+        builder.subject_years = subject_years
         postings = []
         single = len(segments) == 1
         if not single and segments[0].start > 0:
@@ -107,7 +113,7 @@ class Extractor:
                 hint=seg.hint,
                 subject_job=sub_job if single else 0.0,
                 subject_talent=sub_talent if single else 0.0,
-                subject_data=bool(subject_skills) and not reply_only and single,
+                subject_data=(subject.items + bool(subject_skills)) if single and not reply_only else 0,
             )
             if kind is None:
                 continue

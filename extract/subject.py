@@ -19,7 +19,8 @@ from hayaoshi.extract.values import (
 _PREFIX = re.compile(r"^\s*(?:(?:re|fw|fwd|転送|返信)\s*(?:\[\d+\])?\s*[::]\s*)+", re.IGNORECASE)
 _TAGS = re.compile(r"[【\[<《≪][^】\]>》≫]*[】\]>》≫]|[★☆◆◇■□●○◎※!]+")
 _TALENT_WORDS = re.compile(
-    r"人材|要員|技術者|人財|エンジニア(?:の)?(?:ご紹介|ご提案|情報)|プロパー|弊社社員|弊社正社員|"
+    r"人材(?:情報|紹介|のご|提案|】)|【人材|要員|技術者(?:の|を)?(?:ご紹介|ご提案|情報)|技術者】|人財|"
+    r"エンジニア(?:の)?(?:ご紹介|ご提案|情報)|プロパー|弊社社員|弊社正社員|"
     r"自社社員|自社エンジニア|スキルシート|ご提案|案件(?:を)?(?:ください|探して|希望|募集中)|稼働可能|即日稼働可"
 )
 _JOB_WORDS = re.compile(r"案件|募集|急募|求人|増員|求む|探しています|のご相談")
@@ -57,6 +58,7 @@ class SubjectData:
     age: int | None = None
     gender: str | None = None
     interviews: int | None = None
+    items: int = 0  # how many values the subject states (rate, start, remote, place)
     pieces: list[str] = field(default_factory=list)
     place_candidates: list[str] = field(default_factory=list)
 
@@ -90,6 +92,8 @@ def parse_subject(norm_subject: str, ref: date) -> SubjectData:
     data.interviews = iv[0] if iv else None
     age = find_age(s)
     data.age = age[0] if age else None
+    data.items = sum(x is not None for x in (data.rate, data.start, data.remote, data.station)) + (
+        1 if data.place_candidates else 0)
     gender = find_gender(s)
     data.gender = gender[0] if gender else None
     return data

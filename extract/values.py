@@ -181,7 +181,7 @@ _REMOTE_RULES: tuple[tuple[re.Pattern[str], Remote], ...] = (
                 r"リモートのみ|100%リモート|原則リモート|原則テレワーク|全日リモート|基本在宅|出社不要|出社なし"),
      Remote.FULL),
     (re.compile(r"リモート併用|テレワーク併用|在宅併用|週\s*\d\s*(?:日|回)?\s*(?:程度)?\s*出社|"
-                r"月\s*\d\s*(?:日|回)?\s*(?:程度)?\s*出社|週\s*\d\s*(?:日)?\s*(?:リモート|在宅|テレワーク)|"
+                r"月\s*\d\s*(?:日|回)?\s*(?:程度)?\s*出社|出社\s*(?:は|:)?\s*(?:週|月)\s*\d|週\s*\d\s*(?:日)?\s*(?:リモート|在宅|テレワーク)|"
                 r"一部\s*(?:リモート|テレワーク|在宅)|出社\s*と\s*(?:リモート|在宅|テレワーク)|"
                 r"(?:リモート|在宅|テレワーク)\s*と\s*出社|ハイブリッド|\+\s*(?:テレワーク|リモート|在宅)|"
                 r"リモート\s*(?:可|あり|有り|OK)|テレワーク\s*(?:可|あり|有り)|在宅\s*\d+\s*%|"
@@ -296,7 +296,7 @@ def find_age(text: str, labelled: bool = False) -> tuple[int, tuple[int, int]] |
 
 
 _CHAIN_RULES: tuple[tuple[re.Pattern[str], object], ...] = (
-    (re.compile(r"([1-3一二三])\s*社\s*(?:先|下)\s*(?:社員|所属|プロパー)?\s*(?:まで|迄)"),
+    (re.compile(r"([1-3一二三])\s*社\s*(?:先|下)\s*(?:の)?\s*(?:社員|所属|プロパー|正社員)?\s*(?:まで|迄)"),
      lambda m: _KANJI_NUM[m.group(1)]),
     (re.compile(r"(?:貴社|御社|貴社様|御社様)\s*(?:社員|プロパー|正社員|所属|直|契約社員)?[^\n。/]{0,12}?"
                 r"(?:まで|迄|限定|のみ)"), lambda m: 0),
@@ -308,10 +308,11 @@ _CHAIN_RULES: tuple[tuple[re.Pattern[str], object], ...] = (
 
 
 def find_max_chain(text: str) -> tuple[int, tuple[int, int]] | None:
+    """The limit stated; when several are (`貴社社員、一社先まで可能`), the widest one."""
     best: tuple[int, tuple[int, int]] | None = None
     for rx, conv in _CHAIN_RULES:
         m = rx.search(text)
-        if m and (best is None or m.start() < best[1][0]):
+        if m and (best is None or conv(m) > best[0]):  # type: ignore[operator]
             best = (conv(m), m.span())  # type: ignore[operator]
     return best
 

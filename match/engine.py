@@ -1,0 +1,129 @@
+"""Rankings: every available engineer for a job, every open job for an engineer.
+
+Pure functions: no I/O, no state between calls; indexes are read, never changed.
+
+A ranking lists the `settings.top` best candidates that pass every hard condition and score at
+least `settings.min_score`, best first (ties by id). Candidates that fail a hard condition are
+listed as exclusions with their reasons, the best would-be scores first (ties by id), at most
+`MAX_EXCLUDED`: the strongest of them are the ones a rep wonders about ("why not our Java
+veteran?").
+
+`rank_engineers` never scores the whole pool in Python: the index gives, in array operations, the
+hard-condition mask and the score of every engineer (to the bit what `explain.score` says), numpy
+picks the best by score then id, and only those get their rows and reasons written, so the
+result is exactly the brute-force one (`scan_engineers`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+from hayaoshi.match.convert import as_day
+from hayaoshi.match.explain import SCORE_UNITS, Terms, job_terms, reasons, requirements, score
+from hayaoshi.match.index import EngineerIndex, JobIndex, is_candidate
+from hayaoshi.match.model import Engineer, Exclusion, Job, Match, MatchSettings, Ranking, Tier
+
+MAX_EXCLUDED = 50
+NO_TITLE = "(案件名なし)"
+
+
+def rank_engineers(job: Job, pool: EngineerIndex, settings: MatchSettings, today: date) -> Ranking:
+    """The engineers for a job, best first, and the excluded ones with their reasons."""
+    terms = job_terms(job, settings, today)
+    live = pool.candidate_mask(job) & pool.live_mask(today)
+    excluded = pool.excluded_mask(terms)
+    units = pool.score_units(terms)
+    listable = live & ~excluded & (units / SCORE_UNITS >= settings.min_score)
+    engineers = pool.engineers
+    return Ranking(
+        matches=[
+            _match(terms, engineers[i], engineers[i].id, engineers[i].name, int(units[i]) / SCORE_UNITS, settings)
+            for i in _top(np.flatnonzero(listable), units, pool.id_rank, settings.top)
+        ],
+        excluded=[
+            Exclusion(engineers[i].id, engineers[i].name, reasons(terms, engineers[i]))
+            for i in _top(np.flatnonzero(live & excluded), units, pool.id_rank, MAX_EXCLUDED)
+        ],
+    )
+
+
+def rank_jobs(engineer: Engineer, jobs: JobIndex, settings: MatchSettings, today: date) -> Ranking:
+    """The open jobs for an engineer (a partner's 人材 or one of ours), best first."""
+    pairs = (
+        (job_terms(job, settings, today), engineer, job.id, job.title or NO_TITLE)
+        for job in jobs.candidates(engineer)
+        if not _expired(job.expires_at, today)
+    )
+    return _rank_pairs(pairs, settings)
+
+
+def scan_engineers(job: Job, engineers: Iterable[Engineer], settings: MatchSettings, today: date) -> Ranking:
+    """`rank_engineers` by brute force, one engineer at a time: the reference for tests and small pools."""
+    terms = job_terms(job, settings, today)
+    pairs = (
+        (terms, e, e.id, e.name)
+        for e in engineers
+        if is_candidate(job, e) and not _expired(e.expires_at, today)
+    )
+    return _rank_pairs(pairs, settings)
+
+
+def match_settings(config: Any) -> MatchSettings:
+    """The `matching.*` settings of the registry (a `Config`, or any mapping by dotted name)."""
+    return MatchSettings(
+        margin=config["matching.margin"],
+        start_grace_days=config["matching.start_grace_days"],
+        tier_top=config["matching.tier_top"],
+        tier_good=config["matching.tier_good"],
+        min_score=config["matching.min_score"],
+        top=config["matching.top"],
+    )
+
+
+def tier(value: float, settings: MatchSettings) -> Tier:
+    if value >= settings.tier_top:
+        return Tier.TOP
+    if value >= settings.tier_good:
+        return Tier.GOOD
+    return Tier.FAIR
+
+
+def _rank_pairs(pairs: Iterable[tuple[Terms, Engineer, str, str]], settings: MatchSettings) -> Ranking:
+    kept: list[tuple[float, str, str, Terms, Engineer]] = []
+    dropped: list[tuple[float, str, str, tuple[str, ...]]] = []
+    for terms, engineer, id_, name in pairs:
+        value = score(terms, engineer)
+        why = reasons(terms, engineer)
+        if why:
+            dropped.append((value, id_, name, why))
+        elif value >= settings.min_score:
+            kept.append((value, id_, name, terms, engineer))
+    kept.sort(key=lambda r: (-r[0], r[1]))
+    dropped.sort(key=lambda r: (-r[0], r[1]))
+    return Ranking(
+        matches=[_match(t, e, id_, name, value, settings) for value, id_, name, t, e in kept[: settings.top]],
+        excluded=[Exclusion(id_, name, why) for _, id_, name, why in dropped[:MAX_EXCLUDED]],
+    )
+
+
+def _match(terms: Terms, engineer: Engineer, id_: str, name: str, value: float, settings: MatchSettings) -> Match:
+    return Match(id=id_, name=name, score=value, tier=tier(value, settings), requirements=requirements(terms, engineer))
+
+
+def _top(positions: np.ndarray, units: np.ndarray, id_rank: np.ndarray, k: int) -> list[int]:
+    """The k positions with the highest score, ties by id: the order `_rank_pairs` sorts in."""
+    if k <= 0 or positions.size == 0:
+        return []
+    if positions.size > k:
+        # One integer key, unique per engineer: the score first, then the smaller id.
+        key = units[positions] * (len(id_rank) + 1) - id_rank[positions]
+        positions = positions[np.argpartition(-key, k - 1)[:k]]
+    return positions[np.lexsort((id_rank[positions], -units[positions]))].tolist()
+
+
+def _expired(moment: date | datetime | None, today: date) -> bool:
+    day = as_day(moment)
+    return day is not None and day < today

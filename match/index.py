@@ -1,0 +1,271 @@
+"""Indexes over the pool: skill → engineers (or jobs), and the engineers' fields as numpy columns.
+
+A ranking must not score 100,000 engineers one by one in Python. `EngineerIndex` keeps an inverted
+index of skills (positions plus the years of each holder) and one column per field the hard
+conditions and the score read, so that `engine.py` can compute, for one job, every candidate's
+hard-condition mask and score in a few array operations, and build rows (with the reference
+functions of `explain.py`) for the best few only.
+
+The columns mirror `explain.py` exactly, scores to the bit; `tests/test_match_index.py` checks
+the two against each other on random pools. Both indexes are immutable after construction and
+safe to share between threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import numpy as np
+from hayaoshi.match import explain as ex
+from hayaoshi.match.convert import as_day, company_key, is_foreign, level_rank, station_key
+from hayaoshi.match.explain import Terms
+from hayaoshi.match.model import Engineer, Job
+
+_REMOTE = {"full": 1, "hybrid": 2, "onsite": 3}
+_NEVER = date.max.toordinal()
+
+
+class EngineerIndex:
+    """The engineer pool, indexed by skill, with numpy columns for the prefilters and the score."""
+
+    __slots__ = (
+        "_age",
+        "_avail",
+        "_chain",
+        "_companies",
+        "_company",
+        "_expires",
+        "_foreign",
+        "_freelance",
+        "_level",
+        "_partner",
+        "_postings",
+        "_rate",
+        "_remote",
+        "_station",
+        "_stations",
+        "engineers",
+        "id_rank",
+        "skillless",
+    )  # fmt: skip
+
+    def __init__(self, engineers: Iterable[Engineer]) -> None:
+        self.engineers: tuple[Engineer, ...] = tuple(engineers)
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        skillless: list[int] = []
+        stations: dict[str, int] = {}
+        companies: dict[str, int] = {}
+        nan = float("nan")
+        n = len(self.engineers)
+        rate, avail, age, chain, expires = [nan] * n, [-1] * n, [-1] * n, [0] * n, [_NEVER] * n
+        partner, freelance, foreign, level = [False] * n, [False] * n, [0] * n, [-1] * n
+        station, company, remote = [-1] * n, [-1] * n, [0] * n
+        for i, e in enumerate(self.engineers):
+            if not e.skills:
+                skillless.append(i)
+            years = e.skill_years
+            for skill in dict.fromkeys(e.skills):
+                entry = postings.get(skill)
+                if entry is None:
+                    entry = postings[skill] = ([], [])
+                entry[0].append(i)
+                y = years.get(skill)
+                entry[1].append(nan if y is None else float(y))
+            if e.rate is not None:
+                rate[i] = float(e.rate)
+            if e.available_from is not None:
+                avail[i] = e.available_from.toordinal()
+            if e.age is not None:
+                age[i] = e.age
+            chain[i] = e.chain_distance
+            if e.expires_at is not None:
+                expires[i] = as_day(e.expires_at).toordinal()
+            partner[i] = not e.own
+            freelance[i] = e.employment == "freelance"
+            if e.nationality is not None:
+                foreign[i] = {None: 0, True: 1, False: 2}[is_foreign(e.nationality)]
+                if foreign[i] == 1:
+                    rank = level_rank(e.japanese_level)
+                    level[i] = -1 if rank is None else rank
+            key = station_key(e.station)
+            if key is not None:
+                station[i] = stations.setdefault(key, len(stations))
+            key = company_key(e.company)
+            if key is not None and not e.own:
+                company[i] = companies.setdefault(key, len(companies))
+            remote[i] = _REMOTE.get(str(e.remote), 0) if e.remote else 0
+        self._postings = {
+            s: (np.array(p, dtype=np.int64), np.array(y, dtype=np.float64)) for s, (p, y) in postings.items()
+        }
+        self.skillless = tuple(self.engineers[i] for i in skillless)
+        self._stations, self._companies = stations, companies
+        self._rate = np.array(rate, dtype=np.float64)
+        self._avail = np.array(avail, dtype=np.int64)
+        self._age = np.array(age, dtype=np.int64)
+        self._chain = np.array(chain, dtype=np.int64)
+        self._expires = np.array(expires, dtype=np.int64)
+        self._partner = np.array(partner, dtype=bool)
+        self._freelance = np.array(freelance, dtype=bool)
+        self._foreign = np.array(foreign, dtype=np.int8)  # 0 not stated, 1 foreign, 2 Japanese
+        self._level = np.array(level, dtype=np.int8)  # a foreigner's JLPT rank, -1 unknown
+        self._station = np.array(station, dtype=np.int64)
+        self._company = np.array(company, dtype=np.int64)  # partner's company key id, -1 none
+        self._remote = np.array(remote, dtype=np.int8)
+        # Each engineer's place in id order (stable), to break score ties by id in numpy.
+        self.id_rank = np.empty(n, dtype=np.int64)
+        self.id_rank[sorted(range(n), key=lambda i: self.engineers[i].id)] = np.arange(n, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.engineers)
+
+    @property
+    def skills(self) -> frozenset[str]:
+        return frozenset(self._postings)
+
+    def holders(self, skill: str) -> int:
+        """How many engineers list the skill."""
+        entry = self._postings.get(skill)
+        return 0 if entry is None else len(entry[0])
+
+    def candidate_mask(self, job: Job) -> np.ndarray:
+        """True for the engineers sharing a required or preferred skill (a job with none: all)."""
+        skills = (*job.required_skills, *job.preferred_skills)
+        if not skills:
+            return np.ones(len(self.engineers), dtype=bool)
+        mask = np.zeros(len(self.engineers), dtype=bool)
+        for skill in skills:
+            entry = self._postings.get(skill)
+            if entry is not None:
+                mask[entry[0]] = True
+        return mask
+
+    def candidates(self, job: Job) -> list[Engineer]:
+        """The engineers sharing a skill with the job, in pool order."""
+        return [self.engineers[i] for i in np.flatnonzero(self.candidate_mask(job))]
+
+    def live_mask(self, today: date) -> np.ndarray:
+        """False for the engineers whose entry has expired before `today`."""
+        return self._expires >= today.toordinal()
+
+    def excluded_mask(self, terms: Terms) -> np.ndarray:
+        """True where `explain.reasons` is not empty: the indexable prefilters."""
+        job = terms.job
+        out = np.zeros(len(self.engineers), dtype=bool)
+        foreign = self._foreign == 1
+        if job.foreigners_ok is False:
+            out |= foreign
+        elif terms.need_level is not None:
+            out |= foreign & (self._level >= 0) & (self._level < terms.need_level)
+        if job.age_max is not None:
+            out |= (self._age >= 0) & (self._age > job.age_max)
+        if job.max_chain is not None:
+            out |= self._chain > job.max_chain
+        if job.freelance_ok is False:
+            out |= self._freelance
+        if job.start is not None:
+            out |= (self._avail >= 0) & (self._avail - terms.start.toordinal() > terms.grace)
+        if terms.ceiling is not None:
+            out |= self._cost(terms) > terms.ceiling  # NaN (rate unknown) compares False
+        if terms.company is not None:
+            cid = self._companies.get(terms.company)
+            if cid is not None:
+                out |= self._company == cid
+        return out
+
+    def score_units(self, terms: Terms) -> np.ndarray:
+        """`explain.score_units` for every engineer: the same float operations, in the same order."""
+        total = ex.W_REQUIRED * self._coverage(terms, terms.required, ex.NO_REQUIRED)
+        total = total + ex.W_PREFERRED * self._coverage(terms, terms.preferred, 1.0)
+        total = total + ex.W_RATE * self._rate_credit(terms)
+        total = total + ex.W_START * self._start_credit(terms)
+        total = total + ex.W_PLACE * self._place_credit(terms)
+        return np.floor(total * ex.SCORE_UNITS + 0.5).astype(np.int64)
+
+    def _coverage(self, terms: Terms, skills: tuple[str, ...], empty: float) -> np.ndarray | float:
+        if not skills:
+            return empty
+        credit = np.zeros(len(self.engineers))
+        for skill in skills:
+            entry = self._postings.get(skill)
+            if entry is not None:
+                credit[entry[0]] += self._skill_credit(entry[1], terms.asked.get(skill))
+        return credit / len(skills)
+
+    def _cost(self, terms: Terms) -> np.ndarray:
+        return self._rate + np.where(self._partner, float(terms.margin), 0.0)
+
+    @staticmethod
+    def _skill_credit(years: np.ndarray, asked: float | None) -> np.ndarray | float:
+        if asked is None:
+            return 1.0
+        years = years + ex.YEARS_EPSILON
+        return np.where(
+            years >= asked,
+            1.0,
+            np.where(np.isnan(years), ex.CREDIT_YEARS_UNKNOWN,
+                     np.where(years >= ex.NEAR_MISS * asked, ex.CREDIT_NEAR, ex.CREDIT_SHORT)),
+        )
+
+    def _rate_credit(self, terms: Terms) -> np.ndarray | float:
+        if terms.ceiling is None:
+            return ex.RATE_UNKNOWN
+        ceiling = float(terms.ceiling)
+        price = self._cost(terms)
+        with np.errstate(invalid="ignore"):
+            fit = np.minimum(1.0, ex.RATE_AT_CEILING + ex.RATE_SLOPE * (ceiling - price) / ceiling)
+            return np.where(np.isnan(price), ex.RATE_UNKNOWN, np.where(price > ceiling, 0.0, fit))
+
+    def _start_credit(self, terms: Terms) -> np.ndarray:
+        late = self._avail - terms.start.toordinal()
+        return np.where(
+            self._avail < 0,
+            ex.START_UNKNOWN,
+            np.where(late <= 0, 1.0, np.where(late <= terms.grace, ex.START_LATE, 0.0)),
+        )
+
+    def _place_credit(self, terms: Terms) -> np.ndarray | float:
+        job = terms.job
+        if job.remote == "full":
+            return 1.0
+        credit = np.where(self._station < 0, ex.PLACE_NO_STATION, ex.PLACE_OTHER_STATION)
+        sid = self._stations.get(terms.station) if terms.station is not None else None
+        if sid is not None:
+            credit[self._station == sid] = 1.0
+        credit[self._remote == _REMOTE["full"]] = 0.0 if job.remote == "onsite" else ex.PLACE_FULL_VS_HYBRID
+        return credit
+
+
+class JobIndex:
+    """Open jobs indexed by skill, for ranking jobs for one engineer (a pool of thousands)."""
+
+    __slots__ = ("_by_skill", "jobs", "skillless")
+
+    def __init__(self, jobs: Iterable[Job]) -> None:
+        self.jobs: tuple[Job, ...] = tuple(jobs)
+        by_skill: dict[str, list[int]] = {}
+        skillless: list[int] = []
+        for i, job in enumerate(self.jobs):
+            skills = dict.fromkeys((*job.required_skills, *job.preferred_skills))
+            if not skills:
+                skillless.append(i)
+            for skill in skills:
+                by_skill.setdefault(skill, []).append(i)
+        self._by_skill: dict[str, tuple[int, ...]] = {s: tuple(v) for s, v in by_skill.items()}
+        self.skillless: tuple[int, ...] = tuple(skillless)
+
+    def __len__(self) -> int:
+        return len(self.jobs)
+
+    def candidates(self, engineer: Engineer) -> list[Job]:
+        """The jobs sharing a skill with the engineer, and the jobs asking no skill, in pool order."""
+        found: set[int] = set(self.skillless)
+        for skill in engineer.skills:
+            found.update(self._by_skill.get(skill, ()))
+        return [self.jobs[i] for i in sorted(found)]
+
+
+def is_candidate(job: Job, engineer: Engineer) -> bool:
+    """The pair the indexes consider: a shared skill, or a job asking none (the brute-force rule)."""
+    skills = (*job.required_skills, *job.preferred_skills)
+    return not skills or any(s in engineer.skills for s in skills)
