@@ -66,6 +66,7 @@ _SETTLE_CUE = re.compile(r"精算|清算")
 _JA_WINDOW = re.compile(r"(?:日本語|JLPT|外国籍|外国人)[^。\n【■]{0,20}")
 _NOT_RATE = re.compile(r"請求|税込|税抜|支払|合計|小計|振込|年収|資本金|売上")
 _ONE_LINE = 80
+_HEADS_WANTED = re.compile(r"(\d{1,2})\s*名\s*(?:まで|程度|ほど)?\s*(?:の)?\s*(?:募集|増員|を?探し|を?求め)")
 _PER_START_HEADS = re.compile(r"\d\s*月\s*~?\s*:?\s*\d{1,2}(?:\s*~\s*\d{1,2})?\s*名")
 
 
@@ -315,8 +316,7 @@ class PostingBuilder:
         f = self._first(fields, "headcount")
         if f and (n := parse_headcount(f.value)):
             p.headcount, ev["headcount"] = n, self._evidence_of(f)
-        elif hit := self._scan(seg, lambda s: (int(m.group(1)),) if (
-                m := re.search(r"(\d{1,2})\s*名\s*(?:まで|程度|ほど)?\s*(?:の)?\s*(?:募集|増員|を?探し|を?求め)", s)) else None):
+        elif hit := self._scan(seg, lambda s: (int(m.group(1)),) if (m := _HEADS_WANTED.search(s)) else None):
             p.headcount, ev["headcount"] = hit[0][0], hit[1]
         elif hit := self._scan(seg, lambda s: (parse_headcount(s),) if _PER_START_HEADS.search(s) else None):
             # `1月~:1名 2月~:2~3名`: heads per start date, summed.
