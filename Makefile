@@ -4,7 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test test-fast bench lint clean
+.PHONY: install demo test test-deps test-fast bench lint clean
+
+# Debian packages the tests need: Dovecot for IMAP, PostgreSQL 15 for the team database, openssl
+# for the TLS test certificates. Installed only when missing (the machine may ship them).
+TEST_DEBS := dovecot-imapd openssl postgresql-15
 
 install: $(STAMP)
 
@@ -18,14 +22,25 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/hayaoshi parse demo/mail --format table
 
-test: install
+test: install test-deps
 	$(BIN)/pytest
+
+test-deps:
+	@missing=""; \
+	command -v dovecot >/dev/null 2>&1 || missing="$$missing dovecot-imapd"; \
+	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
+	test -x /usr/lib/postgresql/15/bin/initdb || missing="$$missing postgresql-15"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 test-fast: install
 	$(BIN)/pytest -m "unit"
 
 bench: install
 	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_match.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+# The real servers: Dovecot (IMAP) and a throwaway PostgreSQL, each started once per session
+# on loopback; without the Debian packages their tests skip and say so (make test installs them).
+pytest_plugins = ["hayaoshi.tests.dovecot"]
+
 SAMPLES = Path(__file__).parent / "samples"
 
 
