@@ -41,6 +41,7 @@ test-fast: install
 bench: install
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_match.py
+	$(BIN)/python bench/bench_pool.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -48,15 +48,20 @@ _SKILL_YEARS = re.compile(
 )
 
 
-def years_after(text: str, end: int) -> float | None:
-    """The years stated right after a skill that ends at `end`, if any."""
+def years_span(text: str, end: int) -> tuple[float | None, int]:
+    """The years stated right after a skill ending at `end`, and where that statement ends."""
     m = _SKILL_YEARS.match(text, end)
     if not m or m.end() - end > 24:
-        return None
+        return None, end
     years = (float(m.group(1)) + (int(m.group(2)) / 12 if m.group(2) else 0.0)
              if m.group(1) else int(m.group(3)) / 12)
     years = round(years, 2)
-    return years if 0 < years <= 50 else None
+    return (years if 0 < years <= 50 else None), m.end()
+
+
+def years_after(text: str, end: int) -> float | None:
+    """The years stated right after a skill that ends at `end`, if any."""
+    return years_span(text, end)[0]
 
 
 _START_CUE = re.compile(r"稼働|開始|参画|入場|可能|より|から|~|即日|期間")

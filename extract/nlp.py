@@ -113,7 +113,7 @@ _CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*$")
 
 # Short names are matched with their case as written (C, Go, PM, SE), so that an English "go"
 # or a company called "C社" is not a skill.
-_CASE_SENSITIVE_MAX = 2
+CASE_SENSITIVE_MAX = 2
 
 
 class SkillNLP:
@@ -138,7 +138,7 @@ class SkillNLP:
         for skill in taxonomy.skills:
             for alias in (skill.canonical, *skill.aliases):
                 patterns.append({"label": skill.canonical, "pattern": alias})
-                if len(alias) <= _CASE_SENSITIVE_MAX and alias.isascii():
+                if len(alias) <= CASE_SENSITIVE_MAX and alias.isascii():
                     self._case_sensitive.setdefault(skill.canonical, set()).update(
                         {alias, alias.upper()}
                     )
@@ -155,7 +155,7 @@ class SkillNLP:
             name = span.label_
             case = self._case_sensitive.get(name)
             surface = span.text
-            if case is not None and len(surface) <= _CASE_SENSITIVE_MAX:
+            if case is not None and len(surface) <= CASE_SENSITIVE_MAX:
                 if surface not in case or not _isolated(text, start, end):
                     continue
             if _NOT_SKILL_AFTER.match(text, end):

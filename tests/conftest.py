@@ -8,7 +8,7 @@ import pytest
 
 # The real servers: Dovecot (IMAP) and a throwaway PostgreSQL, each started once per session
 # on loopback; without the Debian packages their tests skip and say so (make test installs them).
-pytest_plugins = ["hayaoshi.tests.dovecot"]
+pytest_plugins = ["hayaoshi.tests.dovecot", "hayaoshi.tests.store_fixtures"]
 
 SAMPLES = Path(__file__).parent / "samples"
 

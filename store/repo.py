@@ -1,0 +1,300 @@
+"""The SQL store: mails, postings, the engineer pool and saved rankings.
+
+Every method opens its own session and commits before it returns, so one `Store` serves the
+daemon's threads. Database failures surface as `StoreError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from email.utils import parseaddr
+from typing import Any
+
+from hayaoshi.errors import StoreError
+from hayaoshi.extract.model import ParsedMail, PostingKind
+from hayaoshi.match.convert import company_key
+from hayaoshi.match.model import Engineer, Job, Ranking
+from hayaoshi.store import convert
+from hayaoshi.store.model import ImportReport, RosterRow, StoreSettings
+from hayaoshi.store.tables import (
+    JST,
+    CandidateKind,
+    Company,
+    EngineerRecord,
+    EngineerSource,
+    MailRecord,
+    MatchRecord,
+    PostingRecord,
+)
+from hayaoshi.store.upsert import upsert_roster
+from sqlalchemy import Engine, delete, or_, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+logger = logging.getLogger(__name__)
+
+
+class Conflict(StoreError):
+    """A write met a row another writer made first (a unique key); the caller may retry."""
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=JST)
+
+
+def mail_key(message_id: str | None, sender: str | None, received_at: datetime, subject: str,
+             body: str | None) -> str:
+    """The Message-ID, or for a mail without one a digest of what identifies it."""
+    if message_id and message_id.strip() and len(message_id.strip()) <= 200:
+        return message_id.strip()
+    digest = hashlib.sha256()
+    for part in (message_id or "", sender or "", _aware(received_at).astimezone(UTC).isoformat(),
+                 subject, body or ""):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+def sender_domain(sender: str | None) -> str | None:
+    """`"山田" <t.yamada@sales.partner.co.jp>` → `partner.co.jp` (the company's own domain)."""
+    if not sender:
+        return None
+    address = parseaddr(sender)[1] or sender
+    if "@" not in address:
+        return None
+    return company_key(address.rsplit("@", 1)[1])
+
+
+class Store:
+    """The SQL implementation of `hayaoshi.store.api.StoreLike`."""
+
+    def __init__(self, engine: Engine, settings: StoreSettings | None = None) -> None:
+        self.engine = engine
+        self.settings = settings or StoreSettings()
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _session(self, what: str) -> Iterator[Session]:
+        """A session in a transaction: committed at the end, rolled back on any error."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except IntegrityError as err:
+            raise Conflict(f"{what}: {err}") from err
+        except SQLAlchemyError as err:
+            raise StoreError(f"{what}: {err}") from err
+
+    # ------------------------------------------------------------------ mails and postings
+
+    def record_mail(self, parsed: ParsedMail, *, sender: str | None, received_at: datetime,
+                    message_id: str | None, subject: str, body: str | None,
+                    account: str | None = None, folder: str | None = None, uid: int | None = None,
+                    ) -> list[int]:
+        """Store a mail, its sender company and its postings; a talent posting also joins the pool.
+
+        Idempotent: a mail already recorded (same Message-ID, or same sender, time, subject and
+        body when it has none) returns its postings' ids and changes nothing.
+        """
+        message_id = message_id or parsed.message_id
+        key = mail_key(message_id, sender, received_at, subject, body)
+        received_at = _aware(received_at)
+        for attempt in (1, 2):
+            try:
+                with self._session("recording a mail") as s:
+                    found = s.scalar(select(MailRecord.id).where(MailRecord.key == key))
+                    if found is not None:
+                        return self._posting_ids(s, found)
+                    return self._insert_mail(s, parsed, key, message_id, sender, received_at, subject,
+                                             body, account, folder, uid)
+            except Conflict:
+                # Another thread recorded the same mail (or created the company) first: retry once.
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _posting_ids(s: Session, mail_id: int) -> list[int]:
+        return list(s.scalars(select(PostingRecord.id).where(PostingRecord.mail_id == mail_id)
+                              .order_by(PostingRecord.index_in_mail)))
+
+    def _insert_mail(self, s: Session, parsed: ParsedMail, key: str, message_id: str | None,
+                     sender: str | None, received_at: datetime, subject: str, body: str | None,
+                     account: str | None, folder: str | None, uid: int | None) -> list[int]:
+        domain = sender_domain(sender)
+        company = None
+        if domain and not self.settings.is_own(domain):
+            company = self._company(s, domain, received_at)
+        company_id = company.id if company else None
+        mail = MailRecord(key=key, message_id=message_id, account=account, folder=folder, uid=uid,
+                          subject=subject, sender=(parseaddr(sender)[1] or sender) if sender else None,
+                          company_id=company_id, received_at=received_at, kind=parsed.kind, body=body,
+                          defects=list(parsed.defects))
+        s.add(mail)
+        s.flush()
+        ids: list[int] = []
+        for index, posting in enumerate(parsed.postings):
+            talent = posting.kind is PostingKind.TALENT
+            days = self.settings.partner_expiry_days if talent else self.settings.job_expiry_days
+            expires_at = received_at + timedelta(days=days)
+            record = PostingRecord(
+                mail_id=mail.id, index_in_mail=index, kind=posting.kind, company_id=company_id,
+                received_at=received_at, expires_at=expires_at,
+                title=(posting.title or posting.name or None), data=convert.posting_json(posting),
+                start=posting.start, rate_max=posting.rate_max, station=posting.station,
+            )
+            s.add(record)
+            s.flush()
+            if talent:
+                values = convert.partner_engineer_values(posting, record.id, company.domain if company else None)
+                record.chain_depth = values["chain_distance"]
+                values["evidence"]["source"] = _mail_source(domain, received_at, subject)
+                s.add(EngineerRecord(source=EngineerSource.PARTNER, posting_id=record.id, company_id=company_id,
+                                     expires_at=expires_at, **values))
+            ids.append(record.id)
+        logger.debug("recorded mail %s: %d postings", mail.id, len(ids))
+        return ids
+
+    @staticmethod
+    def _company(s: Session, domain: str, seen: datetime) -> Company:
+        company = s.scalar(select(Company).where(Company.domain == domain))
+        if company is None:
+            company = Company(domain=domain, first_seen=seen, last_seen=seen)
+            s.add(company)
+            s.flush()
+            return company
+        company.first_seen = min(company.first_seen, seen)
+        company.last_seen = max(company.last_seen, seen)
+        return company
+
+    def posting(self, posting_id: int) -> tuple[PostingRecord, dict[str, Any]]:
+        with self._session("reading a posting") as s:
+            record = s.get(PostingRecord, posting_id)
+            if record is None:
+                raise StoreError(f"no posting {posting_id}")
+            return record, dict(record.data)
+
+    def company_domain(self, company_id: int | None) -> str | None:
+        if company_id is None:
+            return None
+        with self._session("reading a company") as s:
+            return s.scalar(select(Company.domain).where(Company.id == company_id))
+
+    def set_cluster(self, posting_ids: Iterable[int], cluster_id: int) -> None:
+        ids = list(posting_ids)
+        if not ids:
+            return
+        with self._session("setting a cluster") as s:
+            s.execute(update(PostingRecord).where(PostingRecord.id.in_(ids)).values(cluster_id=cluster_id))
+
+    # ------------------------------------------------------------------ the pool
+
+    def engineers(self, now: datetime) -> list[Engineer]:
+        """Our own engineers, then the partners' engineers not expired at `now`."""
+        now = _aware(now)
+        query = (
+            select(EngineerRecord, Company.domain)
+            .outerjoin(Company, Company.id == EngineerRecord.company_id)
+            .where(or_(EngineerRecord.source == EngineerSource.OWN, EngineerRecord.expires_at.is_(None),
+                       EngineerRecord.expires_at > now))
+            .order_by(EngineerRecord.source, EngineerRecord.id)
+        )
+        with self._session("reading the pool") as s:
+            return [convert.to_engineer(record, domain) for record, domain in s.execute(query)]
+
+    def open_jobs(self, now: datetime) -> list[tuple[int, Job]]:
+        """Unexpired job postings, newest first; of a cluster only the one with the shortest 商流
+        (then the first to arrive) stands for it."""
+        now = _aware(now)
+        query = (
+            select(PostingRecord, Company.domain)
+            .outerjoin(Company, Company.id == PostingRecord.company_id)
+            .where(PostingRecord.kind == PostingKind.JOB, PostingRecord.expires_at > now)
+        )
+        with self._session("reading open jobs") as s:
+            rows = list(s.execute(query))
+        best: dict[object, tuple[PostingRecord, str | None]] = {}
+        for record, domain in rows:
+            key = ("cluster", record.cluster_id) if record.cluster_id is not None else ("posting", record.id)
+            held = best.get(key)
+            if held is None or _rank(record) < _rank(held[0]):
+                best[key] = (record, domain)
+        chosen = sorted(best.values(), key=lambda rd: (rd[0].received_at, rd[0].id), reverse=True)
+        return [(record.id, convert.to_job(record, domain)) for record, domain in chosen]
+
+    def save_ranking(self, posting_id: int, ranking: Ranking) -> None:
+        """Replace the saved ranking of a posting: its matches, then its exclusions."""
+        with self._session("saving a ranking") as s:
+            kind = s.scalar(select(PostingRecord.kind).where(PostingRecord.id == posting_id))
+            if kind is None:
+                raise StoreError(f"no posting {posting_id}")
+            candidate = CandidateKind.ENGINEER if kind is PostingKind.JOB else CandidateKind.JOB
+            keys = [m.id for m in ranking.matches] + [e.id for e in ranking.excluded]
+            engineer_ids = self._engineer_ids(s, keys) if candidate is CandidateKind.ENGINEER else {}
+            s.execute(delete(MatchRecord).where(MatchRecord.posting_id == posting_id))
+            rows = [
+                MatchRecord(posting_id=posting_id, candidate_kind=candidate, candidate_id=m.id,
+                            engineer_id=engineer_ids.get(m.id), candidate_name=m.name[:255], score=m.score,
+                            tier=m.tier, excluded=False, reasons=[],
+                            requirements=[{"requirement": r.requirement, "status": str(r.status),
+                                           "evidence": r.evidence} for r in m.requirements])
+                for m in ranking.matches
+            ]
+            rows += [
+                MatchRecord(posting_id=posting_id, candidate_kind=candidate, candidate_id=e.id,
+                            engineer_id=engineer_ids.get(e.id), candidate_name=e.name[:255], excluded=True,
+                            reasons=list(e.reasons), requirements=[])
+                for e in ranking.excluded
+            ]
+            s.add_all(rows)
+
+    @staticmethod
+    def _engineer_ids(s: Session, keys: Sequence[str]) -> dict[str, int]:
+        """Engineer ids (`Engineer.id`: a 社員番号 or `talent:<posting id>`) to row ids."""
+        posting_ids = {int(k.removeprefix(convert.PARTNER_PREFIX)): k for k in keys
+                       if k.startswith(convert.PARTNER_PREFIX) and k[len(convert.PARTNER_PREFIX):].isdigit()}
+        numbers = [k for k in keys if not k.startswith(convert.PARTNER_PREFIX)]
+        out: dict[str, int] = {}
+        if posting_ids:
+            for row_id, pid in s.execute(select(EngineerRecord.id, EngineerRecord.posting_id)
+                                         .where(EngineerRecord.posting_id.in_(list(posting_ids)))):
+                out[posting_ids[pid]] = row_id
+        if numbers:
+            for row_id, no in s.execute(select(EngineerRecord.id, EngineerRecord.employee_no)
+                                        .where(EngineerRecord.employee_no.in_(numbers))):
+                out[no] = row_id
+        return out
+
+    def ranking(self, posting_id: int) -> list[MatchRecord]:
+        """The saved ranking of a posting: matches by score, then exclusions."""
+        with self._session("reading a ranking") as s:
+            return list(s.scalars(select(MatchRecord).where(MatchRecord.posting_id == posting_id)
+                                  .order_by(MatchRecord.excluded, MatchRecord.score.desc(), MatchRecord.id)))
+
+    def upsert_roster(self, rows: Sequence[RosterRow], *, dry_run: bool = False,
+                      now: datetime | None = None) -> ImportReport:
+        """Add or update our own engineers by 社員番号; `dry_run` reports the changes only."""
+        when = _aware(now) if now else datetime.now(tz=UTC)
+        with self._session("importing the roster") as s:
+            return upsert_roster(s, rows, dry_run=dry_run, now=when)
+
+
+def _rank(record: PostingRecord) -> tuple[bool, int, datetime, int]:
+    depth = record.chain_depth
+    return (depth is None, depth or 0, record.received_at, record.id or 0)
+
+
+def _mail_source(domain: str | None, received_at: datetime, subject: str) -> str:
+    when = received_at.astimezone(JST).strftime("%Y-%m-%d %H:%M")
+    return f"メール {when} {domain or '(自社)'}「{subject[:60]}」"
