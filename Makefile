@@ -19,8 +19,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "import spacy; spacy.load('ja_ginza')"  # the model ships as a package: offline
 	touch $(STAMP)
 
+DEMO_DB := sqlite:///var/demo.db
+
 demo: install
 	$(BIN)/hayaoshi parse demo/mail --format table
+	rm -f var/demo.db
+	HAYAOSHI_DATABASE_URL=$(DEMO_DB) $(BIN)/hayaoshi pool import demo/roster.csv
+	HAYAOSHI_DATABASE_URL=$(DEMO_DB) $(BIN)/hayaoshi match --mail demo/mail/01_job_brackets.eml
 
 test: install test-deps
 	$(BIN)/pytest

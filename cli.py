@@ -64,6 +64,32 @@ def cmd_parse(ns: argparse.Namespace) -> int:
     return status
 
 
+def cmd_match(ns: argparse.Namespace) -> int:
+    from hayaoshi.config.settings import default_config_path, load_config
+    from hayaoshi.match.report import ranking_json, ranking_table
+    from hayaoshi.pipeline import Pipeline
+
+    config = load_config(Path(ns.config) if ns.config else default_config_path())
+    pipeline = Pipeline(config)
+    try:
+        processed = pipeline.process(Path(ns.mail).read_bytes(), now=_parse_now(ns.now))
+    except (OSError, HayaoshiError) as err:
+        print(f"{ns.mail}: {err}", file=sys.stderr)
+        return 1
+    if ns.json:
+        out = {"postings": [ranking_json(r.posting, r.ranking) for r in processed.results]}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    else:
+        if not processed.results:
+            print(f"{ns.mail}: {processed.parsed.kind}: no 案件 or engineer in this mail")
+        for r in processed.results:
+            print(ranking_table(r.posting, r.ranking))
+            if len(r.cluster) > 1:
+                print(f"  同じ案件 {len(r.cluster)}件: " + ", ".join(
+                    f"{j.company or '?'} (上限{j.rate_max // 10000 if j.rate_max else '-'}万)" for j in r.cluster))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hayaoshi", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="log at INFO level")
@@ -76,6 +102,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--taxonomy", help="a skills.csv to use instead of the bundled one")
     p.add_argument("--no-ginza", action="store_true", help="never load GiNZA (rules only)")
     p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("match", help="parse a mail, store it, and rank engineers (or jobs) for it")
+    p.add_argument("--mail", required=True, metavar="FILE.eml")
+    p.add_argument("--config", metavar="FILE", help="hayaoshi.toml (default: ./hayaoshi.toml if present)")
+    p.add_argument("--json", action="store_true", help="print the ranking as JSON")
+    p.add_argument("--now", help="ISO datetime to use as now (default: the clock)")
+    p.set_defaults(func=cmd_match)
+
+    from hayaoshi.store.cli_pool import add_pool_parser
+
+    add_pool_parser(sub)
     return parser
 
 

@@ -14,11 +14,12 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from hayaoshi.extract.nlp import SkillNLP
 from hayaoshi.extract.taxonomy import load_taxonomy
 from hayaoshi.store.db import open_store
 from hayaoshi.store.roster import import_roster
-from openpyxl import Workbook
 
 HEADERS = ["社員番号", "氏名", "年齢", "性別", "最寄駅", "スキル", "希望単価", "稼働可能日", "雇用形態", "国籍",
            "日本語", "備考"]

@@ -15,11 +15,12 @@ import threading
 from dataclasses import dataclass
 
 import spacy
-from hayaoshi.extract.taxonomy import Taxonomy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from sudachipy import Dictionary, SplitMode
+
+from hayaoshi.extract.taxonomy import Taxonomy
 
 logger = logging.getLogger(__name__)
 

@@ -18,6 +18,9 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import imapclient
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError
+
 from hayaoshi.ingest.imap_errors import check_security, classify, read_password, tls_context
 from hayaoshi.ingest.mailbox import (
     FailureKind,
@@ -29,8 +32,6 @@ from hayaoshi.ingest.mailbox import (
     normalise_message_id,
     parse_appenduid,
 )
-from imapclient import IMAPClient
-from imapclient.exceptions import IMAPClientError
 
 logger = logging.getLogger(__name__)
 

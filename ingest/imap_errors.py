@@ -15,8 +15,9 @@ import ssl
 from collections.abc import Mapping
 from typing import Any
 
-from hayaoshi.ingest.mailbox import FailureKind, MailboxError
 from imapclient.exceptions import CapabilityError, LoginError
+
+from hayaoshi.ingest.mailbox import FailureKind, MailboxError
 
 SECURITIES = ("ssl", "starttls", "none")
 # RFC 5530 response codes. A login refused with UNAVAILABLE is the server's trouble, not the password's.

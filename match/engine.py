@@ -21,6 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 import numpy as np
+
 from hayaoshi.match.convert import as_day
 from hayaoshi.match.explain import SCORE_UNITS, Terms, job_terms, reasons, requirements, score
 from hayaoshi.match.index import EngineerIndex, JobIndex, is_candidate

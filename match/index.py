@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 
 import numpy as np
+
 from hayaoshi.match import explain as ex
 from hayaoshi.match.convert import as_day, company_key, is_foreign, level_rank, station_key
 from hayaoshi.match.explain import Terms

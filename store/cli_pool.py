@@ -69,6 +69,9 @@ def format_report(report: ImportReport) -> str:
              f"{len(report.errors)} not read"]
     if report.ignored_columns:
         lines.append("columns not used: " + ", ".join(report.ignored_columns))
+    if report.missing:
+        shown = ", ".join(report.missing[:20]) + (" …" if len(report.missing) > 20 else "")
+        lines.append(f"in the pool but not in this file (kept): {len(report.missing)}: {shown}")
     if report.dry_run:
         shown = report.changes[:_MAX_CHANGES]
         lines.extend(f"  {change}" for change in shown)

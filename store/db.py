@@ -13,13 +13,14 @@ from typing import Any
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
-from hayaoshi.errors import StoreError
-from hayaoshi.store.model import StoreSettings
-from hayaoshi.store.repo import Store
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
+
+from hayaoshi.errors import StoreError
+from hayaoshi.store.model import StoreSettings
+from hayaoshi.store.repo import Store
 
 logger = logging.getLogger(__name__)
 

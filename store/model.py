@@ -114,6 +114,9 @@ class ImportReport:
     changes: list[FieldChange] = field(default_factory=list)
     dry_run: bool = False
     ignored_columns: list[str] = field(default_factory=list)
+    # Own engineers in the pool that this file does not list. They are kept (a roster is often
+    # one department's sheet) and named, so the admin can see who may have left.
+    missing: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -127,6 +130,7 @@ class ImportReport:
             ],
             "dry_run": self.dry_run,
             "ignored_columns": list(self.ignored_columns),
+            "missing": list(self.missing),
         }
 
 

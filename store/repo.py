@@ -14,6 +14,10 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
 from typing import Any
 
+from sqlalchemy import Engine, delete, or_, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
 from hayaoshi.errors import StoreError
 from hayaoshi.extract.model import ParsedMail, PostingKind
 from hayaoshi.match.convert import company_key
@@ -31,9 +35,6 @@ from hayaoshi.store.tables import (
     PostingRecord,
 )
 from hayaoshi.store.upsert import upsert_roster
-from sqlalchemy import Engine, delete, or_, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 logger = logging.getLogger(__name__)
 

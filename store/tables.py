@@ -13,10 +13,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import sqlalchemy as sa
-from hayaoshi.extract.model import Employment, MailKind, PostingKind, Remote
-from hayaoshi.match.model import Tier
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
+
+from hayaoshi.extract.model import Employment, MailKind, PostingKind, Remote
+from hayaoshi.match.model import Tier
 
 # Naive datetimes handed to the store are Japan time, as the extractor reads a mail's Date.
 JST = timezone(timedelta(hours=9))

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from hayaoshi.store.model import ROSTER_FIELDS, FieldChange, ImportReport, RosterRow
-from hayaoshi.store.tables import EngineerRecord, EngineerSource
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
+
+from hayaoshi.store.model import ROSTER_FIELDS, FieldChange, ImportReport, RosterRow
+from hayaoshi.store.tables import EngineerRecord, EngineerSource
 
 _CHUNK = 500
 _WHOLE_POOL = 2_000
@@ -58,6 +59,13 @@ def upsert_roster(session: Session, rows: Sequence[RosterRow], *, dry_run: bool,
     for row in rows:  # a number twice: the later row wins (the reader reports such rows)
         latest[row.employee_no] = row
     existing = _existing(session, list(latest))
+    listed = set(latest)
+    report.missing = sorted(
+        number for number in session.scalars(
+            select(EngineerRecord.employee_no).where(EngineerRecord.source == EngineerSource.OWN,
+                                                     EngineerRecord.employee_no.is_not(None)))
+        if number not in listed
+    )
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for number, row in latest.items():

@@ -16,8 +16,9 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from hayaoshi.tests import pg
 from sqlalchemy import create_engine, make_url, text
+
+from hayaoshi.tests import pg
 
 OWN_DOMAIN = "ourses.co.jp"
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.live)]

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
 from hayaoshi.extract.evaluate import compare
 from hayaoshi.extract.extractor import JST
 from hayaoshi.ingest.decode import decode_message

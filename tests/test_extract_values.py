@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from hayaoshi.extract.model import Employment, Remote
 from hayaoshi.extract.normalize import fold, normalize
 from hayaoshi.extract.places import parse_place

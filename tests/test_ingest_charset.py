@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from hayaoshi.ingest.charset import (
     decode_header_value,
     decode_iso2022jp,

@@ -10,6 +10,7 @@ import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
+
 from hayaoshi.errors import IngestError, MailRejected
 from hayaoshi.ingest.decode import FORWARD_SEPARATOR, Attachment, Limits, decode_message
 from hayaoshi.ingest.html import html_to_text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from hayaoshi.ingest.quotes import split_quoted
 
 pytestmark = pytest.mark.unit

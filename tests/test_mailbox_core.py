@@ -8,6 +8,8 @@ import socket
 import ssl
 
 import pytest
+from imapclient.exceptions import CapabilityError, LoginError
+
 from hayaoshi.errors import IngestError
 from hayaoshi.ingest.imap import ImapMailbox
 from hayaoshi.ingest.imap_errors import classify, is_loopback, read_password
@@ -22,7 +24,6 @@ from hayaoshi.ingest.mailbox import (
     parse_appenduid,
 )
 from hayaoshi.ingest.maildir import MaildirMailbox, arrival_key
-from imapclient.exceptions import CapabilityError, LoginError
 
 pytestmark = pytest.mark.unit
 

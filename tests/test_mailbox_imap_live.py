@@ -13,9 +13,10 @@ import traceback
 from email.utils import make_msgid
 
 import pytest
+from imapclient import IMAPClient
+
 from hayaoshi.ingest.imap import ImapMailbox
 from hayaoshi.ingest.mailbox import FailureKind, MailboxError
-from imapclient import IMAPClient
 
 pytest_plugins = ["hayaoshi.tests.dovecot"]
 pytestmark = pytest.mark.live

@@ -9,6 +9,7 @@ import threading
 import time
 
 import pytest
+
 from hayaoshi.ingest.mailbox import FailureKind, MailboxError
 from hayaoshi.ingest.maildir import UID_FILE, MaildirMailbox
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+
 from hayaoshi.match.cluster import best_source_order, cluster, same_work, title_bigrams
 from hayaoshi.match.convert import station_key
 from hayaoshi.match.model import Job

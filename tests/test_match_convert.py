@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
+
 from hayaoshi.errors import MatchError
 from hayaoshi.extract.model import Employment, Posting, PostingKind, Remote
 from hayaoshi.match.convert import (

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+
 from hayaoshi.config.settings import load_config
 from hayaoshi.match.engine import MAX_EXCLUDED, match_settings, rank_engineers, rank_jobs, scan_engineers, tier
 from hayaoshi.match.index import EngineerIndex, JobIndex

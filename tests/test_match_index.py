@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+
 from hayaoshi.match.engine import rank_engineers, rank_jobs, scan_engineers
 from hayaoshi.match.explain import job_terms, reasons, score_units
 from hayaoshi.match.index import EngineerIndex, JobIndex, is_candidate

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
 from hayaoshi.extract.extractor import JST
 from hayaoshi.extract.normalize import fold
 

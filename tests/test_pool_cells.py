@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+
 from hayaoshi.extract.model import Employment
 from hayaoshi.store import cells
 from hayaoshi.store.roster import header_key

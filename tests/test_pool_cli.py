@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
 from hayaoshi.extract.model import Employment, MailKind, ParsedMail, Posting, PostingKind
 from hayaoshi.store.cli_pool import add_pool_parser
 from hayaoshi.store.db import open_store
@@ -72,3 +73,22 @@ def test_import_dry_run_then_import_then_list(config, db_url, capsys):
 def test_a_missing_file_is_reported(config, capsys):
     assert pool("pool", "import", "/nonexistent/roster.csv", "--config", config) == 2
     assert "cannot read /nonexistent/roster.csv" in capsys.readouterr().err
+
+
+def test_reimport_names_engineers_missing_from_the_file(tmp_path, capsys):
+    """GIVEN a pool of two engineers WHEN a roster listing one is imported THEN the other is kept
+    and named as missing from the file."""
+    from hayaoshi.cli import main
+
+    config = tmp_path / "hayaoshi.toml"
+    config.write_text(f'[database]\nurl = "sqlite:///{tmp_path / "pool.db"}"\n', "utf-8")
+    head = "社員番号,氏名,スキル\n"
+    both = tmp_path / "both.csv"
+    both.write_text(head + "E1,A.A,Java\nE2,B.B,PHP\n", "utf-8")
+    one = tmp_path / "one.csv"
+    one.write_text(head + "E1,A.A,Java\n", "utf-8")
+    assert main(["pool", "import", str(both), "--config", str(config)]) == 0
+    capsys.readouterr()
+    assert main(["pool", "import", str(one), "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert "not in this file (kept): 1: E2" in out

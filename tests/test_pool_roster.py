@@ -6,11 +6,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
+
 from hayaoshi.errors import StoreError
 from hayaoshi.extract.model import Employment
 from hayaoshi.store.model import RosterRow
 from hayaoshi.store.roster import import_roster, read_roster
-from openpyxl import Workbook
 
 pytest_plugins = ["hayaoshi.tests.store_fixtures"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+
 from hayaoshi.extract.normalize import fold
 from hayaoshi.store.skills import SkillReader
 

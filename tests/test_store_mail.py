@@ -7,11 +7,12 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy import func, select
+
 from hayaoshi.errors import StoreError
 from hayaoshi.extract.model import Employment, MailKind, ParsedMail, Posting, PostingKind
 from hayaoshi.match.model import Exclusion, Match, Ranking, Requirement, Status, Tier
 from hayaoshi.store.tables import JST, Company, EngineerRecord, MailRecord, MatchRecord, PostingRecord
-from sqlalchemy import func, select
 
 pytest_plugins = ["hayaoshi.tests.store_fixtures"]
 

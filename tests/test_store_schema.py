@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
 from hayaoshi.errors import StoreError
 from hayaoshi.store.db import MIGRATIONS, current_revision, downgrade, make_engine, open_store, upgrade
 from hayaoshi.store.tables import METADATA
-from sqlalchemy import inspect, text
 
 pytest_plugins = ["hayaoshi.tests.store_fixtures"]
 

@@ -14,8 +14,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import context
-from hayaoshi.store.tables import METADATA, UTCDateTime
 from sqlalchemy import create_engine
+
+from hayaoshi.store.tables import METADATA, UTCDateTime
 
 config = context.config
 

@@ -1,0 +1,126 @@
+"""`hayaoshi match --mail`: parse, store and rank, through the real store on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+
+from hayaoshi.cli import main
+from hayaoshi.config.settings import load_config
+from hayaoshi.extract.extractor import JST
+from hayaoshi.pipeline import Pipeline
+from hayaoshi.store.roster import import_roster
+
+ROOT = Path(__file__).resolve().parent.parent
+ROSTER = ROOT / "demo" / "roster.csv"
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=JST)
+
+
+def make_mail(subject: str, body: str, sender: str, message_id: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "sales@ourses.co.jp"
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(NOW)
+    msg["Message-ID"] = f"<{message_id}>"
+    msg.set_content(body)
+    return bytes(msg)
+
+
+JOB = """パートナー各位
+
+【案件名】保険会社向け 契約管理システム更改
+【必須スキル】Java開発経験3年以上、Spring Boot、詳細設計
+【尚可スキル】AWS
+【期間】12月～
+【場所】茅場町駅（リモート併用）
+【単価】60～70万
+【面談】1回
+【外国籍】不可
+【年齢】45歳まで
+【商流】貴社社員まで
+"""
+
+TALENT = """お世話になっております。
+
+■氏名：S.T（男性）　■年齢：30歳　■最寄駅：大井町駅
+■スキル：Java(5年)、Spring Boot、詳細設計
+■単価：55万　■稼働：12月～　■所属：弊社正社員
+"""
+
+
+@pytest.fixture
+def pipeline(db_url: str, extractor):
+    config = load_config(None, {"HAYAOSHI_DATABASE_URL": db_url, "HAYAOSHI_COMPANY_DOMAINS": "ourses.co.jp"})
+    pipe = Pipeline(config, extractor=extractor)
+    import_roster(pipe.store, ROSTER, dry_run=False, nlp=extractor.nlp, today=NOW.date())
+    yield pipe
+    pipe.store.close()
+
+
+def test_a_job_ranks_roster_engineers_with_reasons(pipeline):
+    """GIVEN the demo roster WHEN a 案件 arrives THEN engineers are ranked with per-requirement
+    evidence, the near miss (Java 2年11ヶ月 vs 3年以上) is partial not excluded, and a late or
+    too expensive engineer is excluded with the reason."""
+    processed = pipeline.process(make_mail("【案件】保険 Java", JOB, "営業 <eigyo@partner.example.jp>", "j1@x"),
+                                 now=NOW)
+    (result,) = processed.results
+    ranked = {m.id: m for m in result.ranking.matches}
+    assert "E008" in ranked and "E006" in ranked
+    near = {r.requirement: r for r in ranked["E006"].requirements}["必須: Java 3年以上"]
+    assert str(near.status) == "partial"
+    assert "2年11ヶ月" in near.evidence
+    excluded = {x.id: x.reasons for x in result.ranking.excluded}
+    assert any("間に合わない" in reason for reason in excluded["E005"])
+    assert all(m.requirements for m in result.ranking.matches)
+    assert pipeline.store.ranking(result.posting_id)
+
+
+def test_a_partner_engineer_joins_the_pool_and_ranks_open_jobs(pipeline):
+    """GIVEN two open 案件, one limited to the proposer's own employees (貴社社員まで)
+    WHEN a partner proposes its employee THEN the engineer joins the pool, the open 案件 is
+    ranked, and the limited one is excluded with its 商流 reason."""
+    open_job = JOB.replace("【商流】貴社社員まで\n", "")
+    open_job = open_job.replace("保険会社向け 契約管理システム更改", "損保向け 代理店システム改修")
+    pipeline.process(make_mail("【案件】保険 Java", JOB, "営業 <eigyo@client-corp.jp>", "j2@x"), now=NOW)
+    pipeline.process(make_mail("【案件】損保 Java", open_job, "営業 <eigyo@other-client.jp>", "j3@x"), now=NOW)
+    processed = pipeline.process(
+        make_mail("【人材情報】Java 30歳", TALENT, "BP <bp@bp-partner.jp>", "t1@x"), now=NOW)
+    (result,) = processed.results
+    assert [m.name for m in result.ranking.matches] == ["損保向け 代理店システム改修"]
+    (excluded,) = result.ranking.excluded
+    assert any("商流" in reason for reason in excluded.reasons)
+    pool = pipeline.store.engineers(NOW)
+    assert any(not e.own and e.company == "bp-partner.jp" for e in pool)
+
+
+def test_the_same_job_from_two_senders_is_one_cluster(pipeline):
+    pipeline.process(make_mail("【案件】保険 Java", JOB, "A <a@first-sier.co.jp>", "c1@x"), now=NOW)
+    second = JOB.replace("保険会社向け 契約管理システム更改", "保険会社向け契約管理システムの更改")
+    processed = pipeline.process(make_mail("案件のご紹介", second, "B <b@second-sier.co.jp>", "c2@x"), now=NOW)
+    assert len(processed.results[0].cluster) == 2
+    assert len(pipeline.store.open_jobs(NOW)) == 1
+
+
+def test_match_command_prints_the_contract(tmp_path, capsys, db_url):
+    config = tmp_path / "hayaoshi.toml"
+    config.write_text(f'[database]\nurl = "{db_url}"\n', "utf-8")
+    assert main(["pool", "import", str(ROSTER), "--config", str(config)]) == 0
+    mail = tmp_path / "job.eml"
+    mail.write_bytes(make_mail("【案件】保険 Java", JOB, "営業 <eigyo@partner.example.jp>", "cli@x"))
+    capsys.readouterr()
+    assert main(["match", "--mail", str(mail), "--config", str(config), "--json",
+                 "--now", "2026-11-20T10:00:00"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    (posting,) = out["postings"]
+    assert posting["kind"] == "job" and posting["title"] == "保険会社向け 契約管理システム更改"
+    top = posting["matches"][0]
+    assert set(top) == {"id", "name", "score", "tier", "requirements"}
+    assert top["tier"] in ("◎", "○", "△")
+    assert {r["status"] for r in top["requirements"]} <= {"met", "partial", "unmet"}
+    assert all(set(x) == {"id", "name", "reasons"} and x["reasons"] for x in posting["excluded"])
