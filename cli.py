@@ -85,8 +85,9 @@ def cmd_match(ns: argparse.Namespace) -> int:
         for r in processed.results:
             print(ranking_table(r.posting, r.ranking))
             if len(r.cluster) > 1:
-                print(f"  同じ案件 {len(r.cluster)}件: " + ", ".join(
-                    f"{j.company or '?'} (上限{j.rate_max // 10000 if j.rate_max else '-'}万)" for j in r.cluster))
+                print(f"  同じ案件 {len(r.cluster)}件（商流の浅い順）: " + ", ".join(
+                    f"{j.company or '?'}（商流{r.depth.get(j.id) or '?'}次・上限"
+                    f"{j.rate_max // 10000 if j.rate_max else '-'}万）" for j in r.cluster))
     return 0
 
 

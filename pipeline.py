@@ -36,6 +36,7 @@ class Result:
     posting: Posting
     ranking: Ranking
     cluster: list[Job] = field(default_factory=list)  # every source of the same 案件, best first
+    depth: dict[str, int | None] = field(default_factory=dict)  # job id -> its 商流 depth
 
 
 @dataclass(slots=True)
@@ -86,24 +87,25 @@ class Pipeline:
         for posting_id, posting in zip(ids, parsed.postings, strict=False):
             if posting.kind is PostingKind.JOB:
                 job = job_from_posting(posting, str(posting_id), company, received_at=received)
-                cluster = self._cluster(posting_id, job, at)
+                cluster, depth = self._cluster(posting_id, job, at)
                 ranking = rank_engineers(cluster[0], self._engineer_index(at), self.settings, today)
             else:
                 engineer = engineer_from_posting(posting, f"{PARTNER_PREFIX}{posting_id}", company)
                 jobs = JobIndex([j for _, j in self.store.open_jobs(at)])
                 ranking = rank_jobs(engineer, jobs, self.settings, today)
-                cluster = []
+                cluster, depth = [], {}
             self.store.save_ranking(posting_id, ranking)
-            results.append(Result(posting_id, posting, ranking, cluster))
+            results.append(Result(posting_id, posting, ranking, cluster, depth))
         return Processed(mail, parsed, results)
 
-    def _cluster(self, posting_id: int, job: Job, now: datetime) -> list[Job]:
+    def _cluster(self, posting_id: int, job: Job, now: datetime) -> tuple[list[Job], dict[str, int | None]]:
         """The same 案件 from other senders joins one cluster; matching runs for its best source."""
         same = [(pid, other) for pid, other in self.store.open_jobs(now)
                 if pid != posting_id and same_work(job, other)]
         if not same:
-            return [job]
+            return [job], {}
         ids = [posting_id, *(pid for pid, _ in same)]
         self.store.set_cluster(ids, min(ids))
         members = [job, *(other for _, other in same)]
-        return best_source_order(members, {})
+        depth = {str(pid): self.store.posting(pid)[0].chain_depth for pid in ids}
+        return best_source_order(members, depth), depth

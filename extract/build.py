@@ -25,6 +25,7 @@ from hayaoshi.extract.values import (
     find_japanese_level,
     find_max_chain,
     find_nationality,
+    parse_chain_depth,
     parse_foreigners_value,
     parse_headcount,
     parse_interviews,
@@ -314,6 +315,9 @@ class PostingBuilder:
                                find_max_chain, with_label=True)
         self._labelled_or_scan(p, seg, fields, "freelance_ok", ("chain", "affiliation", "notes"),
                                find_freelance_ok, with_label=True)
+        f = self._first(fields, "chain")
+        if f is not None:
+            p.chain_depth = parse_chain_depth(f.value)
         jp = self._scan(seg, lambda s: find_japanese_level(w.group(0))
                         if (w := _JA_WINDOW.search(s)) else None)
         if jp:

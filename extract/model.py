@@ -66,10 +66,13 @@ class Posting:
     name: str | None = None
     parallel: str | None = None
     career_years: float | None = None
+    # A job's place in the 商流: companies between the end client and the sender
+    # (`エンド→元請→弊社` → 2, `エンド直` → 1). The shortest chain is worth most.
+    chain_depth: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        for extra in ("name", "parallel", "career_years"):
+        for extra in ("name", "parallel", "career_years", "chain_depth"):
             data.pop(extra)
         data["kind"] = str(self.kind)
         data["start"] = self.start.isoformat() if self.start else None

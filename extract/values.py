@@ -422,3 +422,19 @@ def parse_years(text: str) -> float | None:
         return round(int(m.group(3)) / 12, 2)
     years = float(m.group(1)) + (int(m.group(2)) / 12 if m.group(2) else 0.0)
     return round(years, 2)
+
+
+_CHAIN_ARROW = re.compile(r"→|->|⇒|>|＞")
+_END_DIRECT = re.compile(r"(?:エンド|元請|プライム|一次請け?)\s*(?:直|様直)")
+
+
+def parse_chain_depth(value: str) -> int | None:
+    """Companies between the end client and the sender: `エンド→元請→弊社` → 2, `エンド直` → 1."""
+    if _END_DIRECT.search(value):
+        return 1 if value.lstrip().startswith(("エンド", "プライム")) else 2
+    arrows = _CHAIN_ARROW.findall(value)
+    if arrows and re.search(r"弊社|当社|自社", value):
+        # `元請→上位→弊社`: the end client above 元請 goes without saying.
+        implied = 0 if re.match(r"\s*(?:エンド|顧客|ユーザー|お客様|クライアント)", value) else 1
+        return len(arrows) + implied
+    return None

@@ -15,7 +15,7 @@ from hayaoshi.store.tables import EngineerRecord, EngineerSource, PostingRecord
 # 社員番号 (rosters often number their staff 1, 2, 3...).
 PARTNER_PREFIX = "talent:"
 
-_EXTRAS = ("name", "parallel", "career_years")
+_EXTRAS = ("name", "parallel", "career_years", "chain_depth")
 
 
 def engineer_key(record: EngineerRecord) -> str:

@@ -154,6 +154,7 @@ class Store:
                 received_at=received_at, expires_at=expires_at,
                 title=(posting.title or posting.name or None), data=convert.posting_json(posting),
                 start=posting.start, rate_max=posting.rate_max, station=posting.station,
+                chain_depth=None if talent else posting.chain_depth,
             )
             s.add(record)
             s.flush()

@@ -197,3 +197,14 @@ def test_normalize_keeps_offsets():
     n = normalize("【単　価】６０〜７０万円")
     i = n.text.index("60")
     assert n.raw_span(i, i + 5) == "６０〜７０"
+
+
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [("エンド→元請→弊社", 2), ("エンド→弊社", 1), ("エンド直", 1), ("元請直", 2), ("元請→上位→弊社", 3),
+     ("貴社社員まで", None)],
+)
+def test_chain_depth(text, depth):
+    from hayaoshi.extract.values import parse_chain_depth
+
+    assert parse_chain_depth(fold(text)) == depth
