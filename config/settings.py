@@ -159,3 +159,17 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
 def default_config_path() -> Path | None:
     path = Path("hayaoshi.toml")
     return path if path.exists() else None
+
+
+def settings_markdown() -> str:
+    """The settings as Markdown tables, for the README (`python -m hayaoshi.config.settings`)."""
+    rows = ["| setting | type | default | meaning |", "|---|---|---|---|"]
+    rows += [f"| `{s.name}` | {s.type.__name__} | `{s.default!r}` | {s.help} |" for s in SETTINGS]
+    rows += ["", "Each `[[accounts]]` table:", "", "| key | type | default | meaning |", "|---|---|---|---|"]
+    rows += [f"| `{s.name}` | {s.type.__name__} | `{s.default!r}` | {s.help.replace('|', '/')} |"
+             for s in ACCOUNT_SETTINGS]
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(settings_markdown())
