@@ -7,17 +7,22 @@ import unicodedata
 from hayaoshi.extract.model import ParsedMail, Posting
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: full-width (CJK) characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _cell(text: str, width: int) -> str:
+def cell(text: str, width: int) -> str:
+    """The text cut and padded to `width` terminal columns."""
     out = ""
+    used = 0
     for ch in text:
-        if _width(out + ch) > width:
+        w = display_width(ch)
+        if used + w > width:
             break
         out += ch
-    return out + " " * (width - _width(out))
+        used += w
+    return out + " " * (width - used)
 
 
 def _rate(p: Posting) -> str:
@@ -33,7 +38,7 @@ _COLUMNS = (("kind", 7), ("who / what", 26), ("skills", 30), ("rate", 10), ("sta
 
 
 def format_table(rows: list[tuple[str, ParsedMail]]) -> str:
-    lines = ["  ".join(_cell(name, w) for name, w in _COLUMNS)]
+    lines = ["  ".join(cell(name, w) for name, w in _COLUMNS)]
     lines.append("  ".join("-" * w for _, w in _COLUMNS))
     for path, mail in rows:
         lines.append(f"{path}  [{mail.kind}] {mail.subject}")
@@ -44,7 +49,7 @@ def format_table(rows: list[tuple[str, ParsedMail]]) -> str:
             values = (str(p.kind), who or "-", ", ".join(p.skills) or "-", _rate(p),
                       p.start.isoformat() if p.start else "-", p.station or "-",
                       str(p.remote) if p.remote else "-")
-            lines.append("  ".join(_cell(v, w) for v, (_, w) in zip(values, _COLUMNS, strict=True)))
+            lines.append("  ".join(cell(v, w) for v, (_, w) in zip(values, _COLUMNS, strict=True)))
         if mail.defects:
             lines.append(f"    defects: {'; '.join(mail.defects)}")
     return "\n".join(lines) + "\n"

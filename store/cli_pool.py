@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from hayaoshi.errors import HayaoshiError
+from hayaoshi.extract.table import cell
 from hayaoshi.match.model import Engineer
 from hayaoshi.store.model import ImportReport
 
@@ -112,24 +112,11 @@ def engineer_json(e: Engineer) -> dict[str, Any]:
     }
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _cell(text: str, width: int) -> str:
-    out = ""
-    for ch in text:
-        if _width(out + ch) > width:
-            break
-        out += ch
-    return out + " " * (width - _width(out))
-
-
 _COLUMNS = (("区分", 6), ("ID", 14), ("氏名", 12), ("稼働可能", 10), ("単価", 6), ("会社", 16), ("スキル", 44))
 
 
 def format_pool(engineers: list[Engineer]) -> str:
-    lines = ["  ".join(_cell(name, w) for name, w in _COLUMNS).rstrip()]
+    lines = ["  ".join(cell(name, w) for name, w in _COLUMNS).rstrip()]
     lines.append("  ".join("-" * w for _, w in _COLUMNS))
     for e in engineers:
         skills = "、".join(f"{s}({e.skill_years[s]:g}年)" if s in e.skill_years else s for s in top_skills(e))
@@ -142,7 +129,7 @@ def format_pool(engineers: list[Engineer]) -> str:
             "-" if e.own else (e.company or "-"),
             skills or "-",
         )
-        lines.append("  ".join(_cell(v, w) for v, (_, w) in zip(values, _COLUMNS, strict=True)).rstrip())
+        lines.append("  ".join(cell(v, w) for v, (_, w) in zip(values, _COLUMNS, strict=True)).rstrip())
     own = sum(1 for e in engineers if e.own)
     lines.append(f"{len(engineers)} engineers: {own} own, {len(engineers) - own} partners'")
     return "\n".join(lines) + "\n"
