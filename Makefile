@@ -7,8 +7,9 @@ STAMP  := $(VENV)/.installed
 .PHONY: install demo test test-deps test-fast bench lint clean
 
 # Debian packages the tests need: Dovecot for IMAP, PostgreSQL 15 for the team database, openssl
-# for the TLS test certificates. Installed only when missing (the machine may ship them).
-TEST_DEBS := dovecot-imapd openssl postgresql-15
+# for the TLS test certificates, a Japanese font for the digest's charts. Installed only when
+# missing (the machine may ship them).
+TEST_DEBS := dovecot-imapd openssl postgresql-15 fonts-ipafont-gothic
 
 install: $(STAMP)
 
@@ -32,9 +33,7 @@ test: install test-deps
 
 test-deps:
 	@missing=""; \
-	command -v dovecot >/dev/null 2>&1 || missing="$$missing dovecot-imapd"; \
-	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
-	test -x /usr/lib/postgresql/15/bin/initdb || missing="$$missing postgresql-15"; \
+	for pkg in $(TEST_DEBS); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

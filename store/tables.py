@@ -193,3 +193,8 @@ class MatchRecord(Base, table=True):
 
 
 METADATA = Base.metadata
+
+# The drafts and the daemon's ledger live in their own modules on the same metadata; imported here,
+# at the end (they import Base from this module), so that METADATA always has their tables.
+from hayaoshi.store import drafts as _drafts  # noqa: E402, F401
+from hayaoshi.store import ledger as _ledger  # noqa: E402, F401

@@ -8,21 +8,23 @@ from datetime import UTC, datetime
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from hayaoshi.errors import StoreError
-from hayaoshi.store.db import MIGRATIONS, current_revision, downgrade, make_engine, open_store, upgrade
+from hayaoshi.store.db import MIGRATIONS, alembic_config, current_revision, downgrade, make_engine, open_store, upgrade
 from hayaoshi.store.tables import METADATA
 
 pytest_plugins = ["hayaoshi.tests.store_fixtures"]
 
 TABLES = {"company", "mail", "posting", "engineer", "match_result", "alembic_version"}
+HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def test_open_store_creates_the_tables_by_migration(store):
     tables = set(inspect(store.engine).get_table_names())
     assert TABLES <= tables
-    assert current_revision(store.engine) == "0001"
+    assert current_revision(store.engine) == HEAD
 
 
 def test_migrated_schema_matches_the_tables_module(store):
@@ -37,7 +39,7 @@ def test_opening_twice_is_a_no_op(db_url):
     first.close()
     second = open_store(db_url)
     try:
-        assert current_revision(second.engine) == "0001"
+        assert current_revision(second.engine) == HEAD
     finally:
         second.close()
 
@@ -67,13 +69,13 @@ def test_a_bad_url_is_a_store_error():
         open_store("not a url")
 
 
-_REVISION_0002 = '''
+_REVISION_NEXT = '''
 """A test-only revision: a column with a default, added to a table that has rows."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9000_test"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -103,10 +105,10 @@ def test_a_database_at_0001_is_upgraded_in_place(db_url, tmp_path):
                 {"n": now})
         scripts = tmp_path / "migrations"
         shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-        (scripts / "versions" / "0002_test_grade.py").write_text(_REVISION_0002, "utf-8")
+        (scripts / "versions" / "9000_test_grade.py").write_text(_REVISION_NEXT.replace("{head}", HEAD), "utf-8")
 
         upgrade(engine, "head", script_location=scripts)
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == "9000_test"
         downgrade(engine, "0001", script_location=scripts)
         upgrade(engine, "head", script_location=scripts)
 

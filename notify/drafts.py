@@ -1,0 +1,238 @@
+"""Reply drafts into the account's drafts folder: decided, recorded, appended, exactly once.
+
+    processed = pipeline.process(raw, account=name, folder=folder, uid=uid)
+    writer.write(processed, account)          # after each mail
+    writer.resume_pending(account)            # at start-up and each poll: finish what a crash left
+    writer.track_outcomes(sent_folder="Sent") # each poll: what the reps did with the drafts
+
+Exactly once: the draft's row, with its own Message-ID and bytes, is committed (state pending)
+before the APPEND; an attempt is counted before it starts; every retry first searches the drafts
+folder for that Message-ID. A crash between APPEND and the commit that marks it appended leaves a
+pending row whose draft is already there: `resume_pending` finds it and only marks it.
+
+Nothing is ever sent: a draft waits for a rep (DOMAIN.md, Etiquette).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from hayaoshi.errors import ConfigError
+from hayaoshi.extract.extractor import JST
+from hayaoshi.extract.model import PostingKind
+from hayaoshi.ingest.mailbox import FailureKind, Mailbox, MailboxError
+from hayaoshi.match.convert import company_key, engineer_from_posting, job_from_posting
+from hayaoshi.match.model import Job, Ranking
+from hayaoshi.notify.compose import compose_job_reply, compose_questions, compose_talent_reply, select_candidates
+from hayaoshi.notify.mime import build_draft, clean_address, new_message_id
+from hayaoshi.notify.model import Context, DraftContent, DraftSettings, DraftState
+from hayaoshi.notify.outcomes import track_outcomes
+from hayaoshi.notify.sheets import SkillSheets
+from hayaoshi.store.drafts import DraftRecord, DraftStore
+from hayaoshi.store.repo import sender_domain
+
+logger = logging.getLogger(__name__)
+
+PARTNER_PREFIX = "talent:"
+
+
+def account_name(account: Mapping[str, Any] | str) -> str:
+    return account if isinstance(account, str) else str(account.get("name") or account.get("username") or "")
+
+
+def account_address(account: Mapping[str, Any]) -> str:
+    """The From of the account's drafts: `address`, else the username when it is an address."""
+    for key in ("address", "username"):
+        found = clean_address(str(account.get(key) or ""))
+        if found:
+            return found
+    raise ConfigError(f"account {account_name(account)!r}: set `address` (the From of its drafts); "
+                      f"the username {account.get('username')!r} is not a mail address")
+
+
+class DraftWriter:
+    """Writes the drafts of processed mails for one mailbox (one account). Not thread-safe, as a
+    Mailbox is not: give each account's thread its own writer, and run `write`, `resume_pending` and
+    `track_outcomes` of one account from that thread only."""
+
+    def __init__(self, store: Any, mailbox: Mailbox, config: Any, *, sheets: SkillSheets | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        self.drafts = store if isinstance(store, DraftStore) else DraftStore(store.engine)
+        self.mailbox = mailbox
+        self.settings = config if isinstance(config, DraftSettings) else DraftSettings.from_config(config)
+        self.sheets = sheets or SkillSheets(self.settings.skill_sheet_dir or None, mailbox, self.drafts)
+        self.clock = clock or (lambda: datetime.now(tz=UTC))
+        self._folder: str | None = None
+
+    # ------------------------------------------------------------------ writing
+
+    def write(self, processed: Any, account: Mapping[str, Any]) -> list[DraftRecord]:
+        """The drafts `processed` (a `pipeline.Processed`) calls for, recorded and appended.
+
+        Idempotent: a posting that has a draft already gets no second one (a pending one is
+        finished). A mailbox failure leaves the draft pending, for `resume_pending`."""
+        name, from_addr = account_name(account), account_address(account)
+        mail = processed.mail
+        domain = sender_domain(mail.reply_to or mail.from_addr)
+        if domain and any(domain == d or domain.endswith("." + d) for d in self.settings.own_domains):
+            logger.debug("mail %s is from our own domain: no reply draft", mail.message_id)
+            return []
+        now = self.clock()
+        out: list[DraftRecord] = []
+        for result in processed.results:
+            existing = self.drafts.for_posting(name, result.posting_id)
+            if existing is not None:
+                out.append(self._deliver(existing) if existing.state is DraftState.PENDING else existing)
+                continue
+            planned = self._plan(mail, result, now)
+            if planned is None:
+                continue
+            content, sheets = planned
+            out.append(self._record_and_append(name, from_addr, mail, result.posting_id, content, sheets, now))
+        return out
+
+    def _plan(self, mail: Any, result: Any, now: datetime) -> tuple[DraftContent, list[Any]] | None:
+        today = now.astimezone(JST).date()
+        context = Context(today=today, new_sender=self._new_sender(mail, result.posting_id))
+        posting, ranking = result.posting, result.ranking
+        if posting.kind is PostingKind.JOB:
+            return self._plan_job(mail, result, posting, ranking, context, now)
+        engineer = engineer_from_posting(posting, f"{PARTNER_PREFIX}{result.posting_id}",
+                                         company_key(sender_domain(mail.from_addr)))
+        found = self.drafts.jobs(int(m.id) for m in ranking.matches if m.id.isdigit())
+        jobs = {key: job for key, (job, _depth) in found.items()}
+        context = replace(context, depth={key: depth for key, (_job, depth) in found.items()},
+                          partner_parallel=posting.parallel)
+        content = compose_talent_reply(mail, engineer, ranking, jobs, self.settings, context)
+        if content is None and self.settings.questions and ranking.matches:
+            content = compose_questions(mail, posting, self.settings, context, jobs=jobs.values())
+        return (content, []) if content else None
+
+    def _plan_job(self, mail: Any, result: Any, posting: Any, ranking: Ranking, context: Context,
+                  now: datetime) -> tuple[DraftContent, list[Any]] | None:
+        job = next((j for j in result.cluster if j.id == str(result.posting_id)), None)
+        job = job or job_from_posting(posting, str(result.posting_id), company_key(sender_domain(mail.from_addr)))
+        engineers = self.drafts.engineers(m.id for m in ranking.matches)
+        depth = {job.id: posting.chain_depth, **{k: v for k, v in result.depth.items() if v is not None}}
+        since = now - timedelta(days=self.settings.parallel_days)
+        parallel = self.drafts.proposals_since(since, exclude_posting=result.posting_id)
+        context = replace(context, depth=depth, parallel=dict(parallel), rate_negotiable=posting.rate_negotiable,
+                          notes=tuple(_cluster_notes(job, result.cluster, result.depth)))
+        picks, _ = select_candidates(job, ranking, engineers, self.settings, context,
+                                     {company_key(a) for a in (mail.from_addr, mail.reply_to) if a} - {None})
+        sheets = self.sheets.for_engineers([p.engineer for p in picks])
+        context = replace(context, sheets={k: tuple(s.filename for s in v) for k, v in sheets.items()})
+        content = compose_job_reply(mail, job, ranking, engineers, self.settings, context)
+        if content is not None:
+            return content, [s for p in picks for s in sheets.get(p.id, ())]
+        if self.settings.questions and ranking.matches:
+            candidates = [engineers[m.id] for m in ranking.matches if m.id in engineers]
+            content = compose_questions(mail, posting, self.settings, context, candidates=candidates)
+        return (content, []) if content else None
+
+    def _new_sender(self, mail: Any, posting_id: int) -> str | None:
+        source = self.drafts.posting_mail(posting_id)
+        by_address, by_company = self.drafts.sender_history(mail.from_addr, source[0] if source else None)
+        if by_address:
+            return None
+        who = mail.from_addr or "(差出人不明)"
+        if by_company:
+            return f"初めての差出人です: {who}（同じ会社からは過去 {by_company} 通）"
+        return f"初めてのお相手です: {who}（この会社からのメールは今回が初めて）"
+
+    def _record_and_append(self, account: str, from_addr: str, mail: Any, posting_id: int, content: DraftContent,
+                           sheets: Sequence[Any], now: datetime) -> DraftRecord:
+        message_id = new_message_id(from_addr)
+        raw = build_draft(content, from_addr, self.settings.encoding, sheets, from_name=self.settings.company or None,
+                          message_id=message_id, date=now)
+        source = self.drafts.posting_mail(posting_id)
+        record = DraftRecord(message_id=message_id, account=account, kind=content.kind, state=DraftState.PENDING,
+                             mail_id=source[0] if source else None, posting_id=posting_id,
+                             source_message_id=mail.message_id, recipient=content.to or None,
+                             subject=content.subject, candidates=list(content.candidates), raw=raw, created_at=now)
+        stored = self.drafts.add_pending(record)  # committed before the APPEND
+        if stored.message_id != message_id:
+            # Another writer recorded this posting's draft first and is appending it: leave it to
+            # that writer (or to `resume_pending`, should it die), never append a second draft.
+            return stored
+        logger.info("draft %s (%s) for posting %s recorded", stored.message_id, stored.kind, posting_id)
+        return self._deliver(stored)
+
+    # ------------------------------------------------------------------ appending
+
+    def drafts_folder(self) -> str:
+        if self._folder is None:
+            self._folder = self.mailbox.drafts_folder()
+        return self._folder
+
+    def _deliver(self, record: DraftRecord) -> DraftRecord:
+        """Into the drafts folder once: search first on a retry, append, mark appended."""
+        assert record.id is not None
+        attempt = 0
+        try:
+            attempt = self.drafts.begin_attempt(record.id)
+            folder = self.drafts_folder()
+            found = self._search(folder, record.message_id) if attempt > 1 else []
+            if found:
+                logger.info("draft %s was already in %s (uid %d): not appended again", record.message_id, folder,
+                            found[0])
+                uid: int | None = found[0]
+            elif record.raw is None:
+                return self.drafts.record_failure(record.id, "the draft's bytes are gone and it is not in the folder",
+                                                  give_up=True)
+            else:
+                uid = self.mailbox.append_draft(record.raw, folder)
+                if uid is None:  # no UIDPLUS: look it up
+                    uid = next(iter(self.mailbox.search_message_id(folder, record.message_id)), None)
+            return self.drafts.mark_appended(record.id, folder, uid, self.clock())
+        except MailboxError as err:
+            give_up = attempt >= self.settings.max_attempts
+            logger.warning("draft %s not appended (attempt %d): %s", record.message_id, attempt, err.message)
+            return self.drafts.record_failure(record.id, err.message, give_up=give_up)
+
+    def _search(self, folder: str, message_id: str) -> list[int]:
+        """The draft's UIDs in `folder`; none when the folder does not exist yet (a Maildir makes its
+        drafts folder at the first APPEND, which then says what is wrong if it cannot)."""
+        try:
+            return self.mailbox.search_message_id(folder, message_id)
+        except MailboxError as err:
+            if err.kind is not FailureKind.CONFIGURATION:
+                raise
+            return []
+
+    def resume_pending(self, account: Mapping[str, Any] | str | None = None) -> list[DraftRecord]:
+        """Finish the drafts a crash or a mailbox failure left pending (of `account`, or all)."""
+        name = account_name(account) if account is not None else None
+        return [self._deliver(record) for record in self.drafts.in_state(DraftState.PENDING, name)]
+
+    # ------------------------------------------------------------------ review tracking
+
+    def track_outcomes(self, mailbox: Mailbox | None = None, sent_folder: str | None = None,
+                       account: Mapping[str, Any] | str | None = None) -> list[DraftRecord]:
+        """Record which appended drafts the reps sent or deleted, and when (see notify/outcomes.py)."""
+        box = mailbox or self.mailbox
+        name = account_name(account) if account is not None else _mailbox_account(box)
+        folder = self.drafts_folder() if box is self.mailbox else box.drafts_folder()
+        return track_outcomes(self.drafts, box, name, drafts_folder=folder, sent_folder=sent_folder,
+                              now=self.clock())
+
+
+def _mailbox_account(mailbox: Mailbox) -> str:
+    name = getattr(mailbox, "name", None)
+    if not isinstance(name, str) or not name:
+        raise ConfigError("track_outcomes needs the account's name")
+    return name
+
+
+def _cluster_notes(job: Job, cluster: Sequence[Job], depth: Mapping[str, int | None]) -> list[str]:
+    """When the same 案件 came from a sender with a shorter 商流, the rep should know (DOMAIN.md)."""
+    if not cluster or cluster[0].id == job.id:
+        return []
+    best = cluster[0]
+    mine, theirs = depth.get(job.id), depth.get(best.id)
+    return [f"同じ案件が {best.company or '別の送信元'} からも届いています（商流の深さ {theirs} / このメール {mine}）。"
+            "提案先をご確認ください"]
