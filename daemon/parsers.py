@@ -1,0 +1,327 @@
+"""The parser pool: warm child processes that decode and extract one mail each under the deadline of
+`limits.Bounds` (limits.py says why a process and not a thread), and `GuardedExtractor`, through which
+`Pipeline` receives their parse.
+
+A folder thread leases one child for a batch and parses one mail ahead: while the daemon stores and
+matches mail n, the child already parses mail n+1 (the two CPUs of a small server both work).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from hayaoshi.daemon.limits import Bounds, ParseCrashed, ParseError, ParseTimeout
+from hayaoshi.errors import MailRejected
+from hayaoshi.extract.model import ParsedMail
+from hayaoshi.ingest.decode import Limits
+
+logger = logging.getLogger(__name__)
+
+_START_TIMEOUT = 180.0  # a child loading spaCy and GiNZA on a slow disk
+
+
+# --- the child ----------------------------------------------------------------------------------
+
+
+def _watch_parent() -> None:
+    """Exit when the process that started us is gone (a SIGKILLed daemon cannot close our pipe)."""
+    parent = os.getppid()
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def _child_main(conn: Connection, taxonomy: str | None, use_ginza: bool, limits: Limits) -> None:
+    # The daemon decides when to stop: Ctrl-C and systemd's SIGTERM to the group must not kill the
+    # parse in hand (the daemon finishes it), and closing the pipe ends this process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, name="parent-watch", daemon=True).start()
+    from hayaoshi.extract.extractor import Extractor
+    from hayaoshi.ingest.decode import decode_message
+    from hayaoshi.ingest.quotes import split_quoted
+
+    extractor = Extractor(Path(taxonomy) if taxonomy else None, use_ginza=use_ginza)
+    if use_ginza:
+        extractor.nlp.ginza()  # 1.5 s once here, not inside the first mail's deadline
+    conn.send(("ready",))
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        try:
+            if request[0] == "parse":
+                _op, raw, now = request
+                mail = decode_message(raw, limits)
+                text, _quoted = split_quoted(mail.body, mail.subject)
+                reply: tuple = ("ok", extractor.extract(mail, body=text, now=now))
+            else:
+                _op, mail, body, now = request
+                reply = ("ok", extractor.extract(mail, body=body, now=now))
+        except MailRejected as err:
+            reply = ("rejected", err.reason)
+        except Exception as err:  # the daemon records it as a failed attempt
+            reply = ("error", f"{type(err).__name__}: {str(err).splitlines()[0][:300] if str(err) else ''}")
+        conn.send(reply)
+
+
+# --- the parent ---------------------------------------------------------------------------------
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver: children fork from a small server that imported the extractor's modules once,
+    # never from the daemon itself (forking a process with threads and open sockets is unsafe).
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["hayaoshi.daemon.parsers", "hayaoshi.extract.extractor"])
+    return ctx
+
+
+class ParseWorker:
+    """One child process; used by one thread at a time (the pool sees to it)."""
+
+    def __init__(self, bounds: Bounds, taxonomy: str | None, use_ginza: bool) -> None:
+        self.bounds, self._taxonomy, self._ginza = bounds, taxonomy, use_ginza
+        self._proc: multiprocessing.process.BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._ready = False
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None
+
+    def start(self) -> None:
+        ctx = _context()
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_child_main, args=(child, self._taxonomy, self._ginza, self.bounds.limits()),
+                           name="hayaoshi-parse", daemon=True)
+        proc.start()
+        child.close()
+        self._proc, self._conn, self._ready = proc, parent, False
+
+    def _wait_ready(self) -> Connection:
+        if self._proc is None:
+            self.start()
+        assert self._conn is not None
+        if not self._ready:
+            if not self._conn.poll(_START_TIMEOUT):
+                self.kill()
+                raise ParseCrashed(f"the parser process did not start in {_START_TIMEOUT:.0f} s")
+            try:
+                self._conn.recv()
+            except (EOFError, OSError) as err:
+                code = self.kill()
+                raise ParseCrashed(f"the parser process died at start (exit code {code})") from err
+            self._ready = True
+        return self._conn
+
+    def send(self, message: tuple) -> float:
+        """Hand the child a request; the time it started (its deadline counts from there)."""
+        conn = self._wait_ready()
+        try:
+            conn.send(message)
+        except OSError as err:
+            code = self.kill()
+            raise ParseCrashed(f"the parser process died (exit code {code})") from err
+        return time.monotonic()
+
+    def receive(self, started: float) -> ParsedMail:
+        """The answer to the request sent at `started`; kills the child at the deadline."""
+        assert self._conn is not None
+        try:
+            if not self._conn.poll(max(0.0, started + self.bounds.parse_seconds - time.monotonic())):
+                self.kill()
+                raise ParseTimeout(f"parse-time: still parsing after {self.bounds.parse_seconds:g} s")
+            reply = self._conn.recv()
+        except (EOFError, OSError) as err:
+            code = self.kill()
+            raise ParseCrashed(f"the parser process died while parsing (exit code {code})") from err
+        logger.debug("parsed in %.3f s", time.monotonic() - started)
+        if reply[0] == "ok":
+            return reply[1]
+        if reply[0] == "rejected":
+            raise MailRejected(reply[1])
+        raise ParseError(reply[1])
+
+    def request(self, message: tuple) -> ParsedMail:
+        return self.receive(self.send(message))
+
+    def kill(self) -> int | None:
+        proc, self._proc, conn, self._conn = self._proc, None, self._conn, None
+        self._ready = False
+        if conn is not None:
+            conn.close()
+        if proc is None:
+            return None
+        proc.kill()
+        proc.join(5)
+        return proc.exitcode
+
+    def close(self) -> None:
+        proc, conn = self._proc, self._conn
+        self._proc = self._conn = None
+        if conn is not None:
+            with contextlib.suppress(OSError):
+                conn.send(None)
+            conn.close()
+        if proc is not None:
+            proc.join(2)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(2)
+
+
+class ParserPool:
+    """`size` warm child processes shared by the folder threads."""
+
+    def __init__(self, bounds: Bounds, *, taxonomy: str | None = None, use_ginza: bool = True,
+                 size: int = 2) -> None:
+        self.bounds = bounds
+        self._workers = [ParseWorker(bounds, taxonomy, use_ginza) for _ in range(max(1, size))]
+        self._idle: queue.SimpleQueue[ParseWorker] = queue.SimpleQueue()
+        for worker in self._workers:
+            self._idle.put(worker)
+
+    def start(self) -> None:
+        """Start the children now (they load in the background while the mailboxes connect)."""
+        for worker in self._workers:
+            if not worker.running:
+                worker.start()
+
+    @contextlib.contextmanager
+    def _worker(self) -> Iterator[ParseWorker]:
+        worker = self._idle.get()
+        try:
+            yield worker
+        finally:
+            self._idle.put(worker)
+
+    @contextlib.contextmanager
+    def lease(self) -> Iterator[Lease]:
+        """One child for a batch of one folder thread, to parse one mail ahead."""
+        with self._worker() as worker:
+            lease = Lease(worker, self.bounds)
+            try:
+                yield lease
+            finally:
+                lease.settle()
+
+    def parse(self, raw: bytes, now: datetime | None) -> ParsedMail:
+        """Decode (with the configured limits) and extract one mail under the deadline."""
+        self.bounds.check_size(len(raw))
+        with self._worker() as worker:
+            return worker.request(("parse", raw, now))
+
+    def extract(self, mail: Any, body: str | None, now: datetime | None) -> ParsedMail:
+        with self._worker() as worker:
+            return worker.request(("extract", _MailView.of(mail), body, now))
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.close()
+
+
+class Lease:
+    """A child held by one thread: `ahead` starts parsing the next mail while this one is stored and
+    matched; `parse` takes that result when it is for this mail, or parses now. One request at a time."""
+
+    def __init__(self, worker: ParseWorker, bounds: Bounds) -> None:
+        self.worker, self.bounds = worker, bounds
+        self._pending: tuple[object, datetime | None, float] | None = None  # (key, now, started)
+
+    def ahead(self, key: object, raw: bytes, now: datetime | None) -> None:
+        """Start parsing a mail that comes next (nothing happens for one over the size bound)."""
+        if self._pending is not None or len(raw) > self.bounds.limits().max_bytes:
+            return
+        try:
+            self._pending = (key, now, self.worker.send(("parse", raw, now)))
+        except ParseCrashed:
+            self._pending = None  # parse() starts it again, and reports the crash then
+
+    def parse(self, key: object, raw: bytes, now: datetime | None) -> tuple[ParsedMail, datetime | None]:
+        """The parse of this mail and the `now` it was read against."""
+        if self._pending is not None and self._pending[0] == key:
+            _key, now, started = self._pending
+            self._pending = None
+            return self.worker.receive(started), now
+        self.settle()
+        self.bounds.check_size(len(raw))
+        return self.worker.request(("parse", raw, now)), now
+
+    def settle(self) -> None:
+        """Drop a parse ahead that is no longer wanted (the mail was a duplicate, or a stop came)."""
+        if self._pending is None:
+            return
+        started, self._pending = self._pending[2], None
+        with contextlib.suppress(MailRejected, ParseCrashed, ParseError):
+            self.worker.receive(started)
+
+
+@dataclass(frozen=True, slots=True)
+class _MailView:
+    """What the extractor reads of a mail (extract.extractor.MailLike), without the attachments."""
+
+    message_id: str | None
+    subject: str
+    body: str
+    date: datetime | None
+    defects: tuple[str, ...]
+
+    @classmethod
+    def of(cls, mail: Any) -> _MailView:
+        return cls(mail.message_id, mail.subject, mail.body, mail.date, tuple(mail.defects))
+
+
+class GuardedExtractor:
+    """The extractor `Pipeline` is built with: it answers with the parse the pool made for the mail in
+    hand (`staged`), so the pipeline's store and match steps run on a parse that finished in time.
+    Called outside `staged`, it extracts in the pool under the same deadline."""
+
+    def __init__(self, pool: ParserPool, taxonomy: str | None = None) -> None:
+        self.pool, self._taxonomy = pool, taxonomy
+        self._staged = threading.local()
+        self._nlp: Any = None
+        self._nlp_lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def staged(self, parsed: ParsedMail) -> Iterator[None]:
+        self._staged.parsed = parsed
+        try:
+            yield
+        finally:
+            self._staged.parsed = None
+
+    def extract(self, mail: Any, *, body: str | None = None, now: datetime | None = None) -> ParsedMail:
+        parsed = getattr(self._staged, "parsed", None)
+        if parsed is not None and parsed.message_id == mail.message_id:
+            return parsed
+        if parsed is not None:
+            logger.warning("the staged parse is of another mail; extracting again")
+        return self.pool.extract(mail, body, now)
+
+    @property
+    def nlp(self) -> Any:
+        """The taxonomy's SkillNLP, for the roster import (loaded on first use)."""
+        with self._nlp_lock:
+            if self._nlp is None:
+                from hayaoshi.extract.nlp import SkillNLP
+                from hayaoshi.extract.taxonomy import load_taxonomy
+
+                self._nlp = SkillNLP(load_taxonomy(Path(self._taxonomy) if self._taxonomy else None))
+            return self._nlp

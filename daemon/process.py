@@ -1,0 +1,123 @@
+"""One claimed message through the pipeline, and into the ledger with its outcome.
+
+decode → extract run in the parser pool under the time limit (limits.py); store → match run in
+`Pipeline.process` with that parse. Whatever happens, the message ends `done`, `failed` (retried
+later) or `quarantined` with a reason, and the next message goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from hayaoshi.daemon.ledger import Ledger
+from hayaoshi.daemon.parsers import GuardedExtractor, Lease, ParserPool
+from hayaoshi.errors import MailRejected
+from hayaoshi.ingest.mailbox import FetchedMessage, MessageRef
+from hayaoshi.store.ledger import LedgerState
+
+logger = logging.getLogger(__name__)
+
+
+def reason_of(err: BaseException) -> str:
+    """A failure's reason for the ledger and the log: the class and the first line of the message.
+    SQLAlchemy puts the statement and its parameters (the mail's text) on later lines: never kept."""
+    text = str(err).splitlines()[0] if str(err) else ""
+    for cut in (" [SQL:", " [parameters:", "(Background on this error"):
+        text = text.split(cut, 1)[0]
+    return f"{type(err).__name__}: {text.strip()}"[:500]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What one processed mail gave, for the summary `run --once` prints (never logged)."""
+
+    ref: MessageRef
+    subject: str
+    kind: str
+    postings: tuple[tuple[str, str, tuple[str, ...]], ...]  # (kind, title, best candidates "name tier")
+    drafts: int = 0  # drafts the pipeline wrote, once it writes them
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    ref: MessageRef
+    state: LedgerState
+    reason: str | None = None
+    found: Found | None = None
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts of a daemon's outcomes (thread-safe), and the mails found in a `--once` run."""
+
+    keep_found: bool = False
+    counts: dict[LedgerState, int] = field(default_factory=dict)
+    found: list[Found] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, outcome: Outcome) -> None:
+        with self._lock:
+            self.counts[outcome.state] = self.counts.get(outcome.state, 0) + 1
+            if self.keep_found and outcome.found is not None:
+                self.found.append(outcome.found)
+
+
+class Processor:
+    """Shared by the folder threads: the pipeline's store is thread-safe, the parser pool too."""
+
+    def __init__(self, pipeline: object, pool: ParserPool, extractor: GuardedExtractor, ledger: Ledger, *,
+                 clock: Callable[[], datetime | None] = lambda: None, keep_found: bool = False) -> None:
+        self.pipeline, self.pool, self.extractor, self.ledger = pipeline, pool, extractor, ledger
+        self.clock = clock
+        self.keep_found = keep_found
+
+    def handle(self, message: FetchedMessage, log: logging.LoggerAdapter, lease: Lease,
+               ahead: FetchedMessage | None = None) -> Outcome:
+        """Process one claimed message (and start parsing `ahead`, the next one, meanwhile). Raises only
+        when the ledger itself cannot be written."""
+        ref, raw = message.ref, message.raw
+        duplicate = self.ledger.start(ref, message_id=message.message_id,
+                                      content_hash=hashlib.sha256(raw).hexdigest(), size=len(raw))
+        if duplicate is not None:
+            log.info("uid %d: the same message as ledger row %d (%s): not processed again",
+                     ref.uid, duplicate.id, duplicate.state)
+            return Outcome(ref, duplicate.state, duplicate.reason)
+        try:
+            try:
+                parsed, now = lease.parse(ref, raw, self.clock())
+            finally:
+                if ahead is not None:
+                    lease.ahead(ahead.ref, ahead.raw, self.clock())
+            with self.extractor.staged(parsed):
+                processed = self.pipeline.process(raw, now=now, account=ref.account, folder=ref.folder,
+                                                  uid=ref.uid)
+        except MailRejected as err:  # a bound: size, MIME depth, parts, parse time
+            self.ledger.quarantine(ref, err.reason)
+            log.warning("uid %d quarantined: %s", ref.uid, err.reason)
+            return Outcome(ref, LedgerState.QUARANTINED, err.reason)
+        except Exception as err:
+            reason = reason_of(err)
+            state = self.ledger.fail(ref, reason)
+            log.warning("uid %d %s: %s", ref.uid, "quarantined" if state is LedgerState.QUARANTINED else
+                        "failed (retried later)", reason, exc_info=logger.isEnabledFor(logging.DEBUG))
+            return Outcome(ref, state, reason)
+        self.ledger.done(ref)
+        kinds = ",".join(str(r.posting.kind) for r in processed.results) or str(processed.parsed.kind)
+        log.info("uid %d done: %s, %d posting(s)", ref.uid, kinds, len(processed.results))
+        return Outcome(ref, LedgerState.DONE, found=self._found(ref, processed) if self.keep_found else None)
+
+    @staticmethod
+    def _found(ref: MessageRef, processed: object) -> Found:
+        postings = []
+        for result in processed.results:
+            posting = result.posting
+            title = posting.title or posting.name or "-"
+            best = tuple(f"{m.name} {m.tier} {m.score:.2f}" for m in result.ranking.matches[:3])
+            postings.append((str(posting.kind), title, best))
+        drafts = len(getattr(processed, "drafts", None) or ())
+        return Found(ref, processed.mail.subject, str(processed.parsed.kind), tuple(postings), drafts)

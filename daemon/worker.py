@@ -1,0 +1,223 @@
+"""One watched folder of one account: a thread that polls, claims, fetches and processes, then waits.
+
+Waiting is IMAP IDLE where the server offers it (`Mailbox.wait_for_changes`, in slices of WAIT_SLICE so
+that a stop or the scheduler's poll is noticed), else a sleep until the scheduler's interval poll. Each
+folder has its own connection, thread and backoff: one account's failure never stops another's.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+from collections.abc import Callable, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from hayaoshi.daemon.ledger import Ledger
+from hayaoshi.daemon.process import Processor, Tally
+from hayaoshi.daemon.progress import Progress
+from hayaoshi.errors import StoreError
+from hayaoshi.ingest.mailbox import Backoff, FailureKind, Mailbox, MailboxError, MessageRef
+
+logger = logging.getLogger(__name__)
+
+# IDLE is re-issued this often (RFC 2177 asks for less than 29 minutes): a stop or the interval poll
+# waits at most this long, and each slice's EXAMINE proves the connection alive.
+WAIT_SLICE = 5.0
+
+
+class _Log(logging.LoggerAdapter):
+    """Every line names the account, the folder and the poll run (the correlation id)."""
+
+    def process(self, msg: str, kwargs: MutableMapping[str, Any]) -> tuple[str, MutableMapping[str, Any]]:
+        extra = self.extra or {}
+        return f"account={extra['account']} folder={extra['folder']} run={extra['run']} {msg}", kwargs
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSettings:
+    batch_size: int = 25
+    progress_seconds: float = 10.0
+    backoff_base: float = 1.0
+    backoff_cap: float = 300.0
+
+
+class UidValidityChanged(Exception):
+    """The folder's UIDVALIDITY changed between listing and fetching: the listed UIDs are void."""
+
+
+class FolderWorker:
+    def __init__(self, account: str, folder: str, open_mailbox: Callable[[], Mailbox], processor: Processor,
+                 ledger: Ledger, tally: Tally, stop: threading.Event,
+                 settings: WorkerSettings | None = None) -> None:
+        self.account, self.folder = account, folder
+        self._open, self.processor, self.ledger, self.tally = open_mailbox, processor, ledger, tally
+        self.stop = stop
+        self.settings = settings or WorkerSettings()
+        self.kick = threading.Event()  # the scheduler's interval poll, or a stop
+        self.failure: MailboxError | None = None  # the last mailbox failure, None after a good poll
+        self.thread: threading.Thread | None = None
+        self.log = _Log(logger, {"account": account, "folder": folder, "run": "-"})
+
+    def start(self, *, once: bool) -> None:
+        self.thread = threading.Thread(target=self.run, kwargs={"once": once},
+                                       name=f"hayaoshi:{self.account}/{self.folder}", daemon=True)
+        self.thread.start()
+
+    def join(self, timeout: float | None = None) -> None:
+        if self.thread is not None:
+            self.thread.join(timeout)
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    def run(self, *, once: bool = False) -> None:
+        backoff = Backoff(self.settings.backoff_base, self.settings.backoff_cap)
+        mailbox: Mailbox | None = None
+        reported: str | None = None
+        try:
+            while not self.stop.is_set():
+                try:
+                    if mailbox is None:
+                        mailbox = self._open()
+                    self.poll(mailbox, once=once)
+                    if self.failure is not None:
+                        self.log.info("working again")
+                    backoff.success()
+                    self.failure, reported = None, None
+                    if once:
+                        return
+                    self._wait(mailbox)
+                except MailboxError as err:
+                    self.failure = err
+                    self._record_error(err.message)
+                    if err.kind is FailureKind.TRANSIENT:
+                        delay = backoff.failure()
+                        self.log.warning("%s; reconnecting in %.1f s", err.message, delay)
+                    else:
+                        # A refused login or a wrong setting does not mend by retrying: said once, then
+                        # re-checked rarely (ImapMailbox does not even contact the server again until
+                        # the password changes).
+                        delay = self.settings.backoff_cap
+                        if err.message != reported:
+                            self.log.error("%s (%s; re-checked every %.0f s)", err.message, err.kind.value, delay)
+                        reported = err.message
+                    if once:
+                        return
+                    self.stop.wait(delay)
+                except StoreError as err:
+                    delay = backoff.failure()
+                    self.log.error("database: %s; trying again in %.1f s", err, delay)
+                    if once:
+                        self.failure = MailboxError(FailureKind.TRANSIENT, f"database: {err}")
+                        return
+                    self.stop.wait(delay)
+        except Exception:
+            self.log.exception("stopped by an unexpected error")
+            self.failure = MailboxError(FailureKind.TRANSIENT, "stopped by an unexpected error (see the log)")
+        finally:
+            if mailbox is not None:
+                mailbox.close()
+
+    def _record_error(self, message: str) -> None:
+        try:
+            self.ledger.polled(self.account, self.folder, error=message)
+        except StoreError as err:
+            self.log.error("database: %s", err)
+
+    def _wait(self, mailbox: Mailbox) -> None:
+        """Until the folder changes (IDLE), the interval poll is due, or a stop."""
+        idle = mailbox.supports_idle()
+        while not self.stop.is_set() and not self.kick.is_set():
+            if idle:
+                if mailbox.wait_for_changes(self.folder, WAIT_SLICE):
+                    break
+            else:
+                self.kick.wait(WAIT_SLICE)
+        self.kick.clear()
+
+    # --- one poll run -------------------------------------------------------------------------
+
+    def poll(self, mailbox: Mailbox, *, once: bool = False) -> None:
+        """List what is new, take over what waits, and process it all (or until a stop)."""
+        log = _Log(logger, {"account": self.account, "folder": self.folder, "run": secrets.token_hex(4)})
+        uidvalidity = mailbox.uidvalidity(self.folder)
+        changed, before = self.ledger.set_uidvalidity(self.account, self.folder, uidvalidity)
+        if changed and before is None:
+            log.info("first poll (UIDVALIDITY %d): reading the whole folder", uidvalidity)
+        elif changed:
+            dropped = self.ledger.forget_open(self.account, self.folder, uidvalidity)
+            log.warning("UIDVALIDITY changed from %d to %d: every UID is new, so the whole folder is listed "
+                        "again; messages processed before are recognised by Message-ID or content hash and "
+                        "not processed twice (%d waiting row(s) of the old UIDs dropped)", before, uidvalidity,
+                        dropped)
+        mark = self.ledger.mark(self.account, self.folder)
+        new = mailbox.list_uids(self.folder, since_uid=mark.last_uid if mark else 0)
+        if new:
+            log.info("%d new message(s), uid %d..%d", len(new), new[0], new[-1])
+        progress = Progress(f"{self.account}/{self.folder}", len(new), every=self.settings.progress_seconds,
+                            log=log)
+        try:
+            seen: set[int] = set()  # tried in this run: a failure again is the next run's turn
+            while not self.stop.is_set():  # failures due for a retry, pending ones, dead daemons' claims
+                due = self.ledger.claim_due(self.account, self.folder, uidvalidity, limit=self.settings.batch_size,
+                                            exclude=seen)
+                if not due:
+                    break
+                seen.update(due)
+                log.info("%d waiting message(s) taken up again", len(due))
+                self._work(mailbox, uidvalidity, due, log, progress)
+            batch = max(1, self.settings.batch_size)
+            for start in range(0, len(new), batch):
+                if self.stop.is_set():
+                    break
+                chunk = new[start : start + batch]
+                got = self.ledger.claim_new(self.account, self.folder, uidvalidity, chunk)
+                progress.step(len(chunk) - len(got))  # another daemon has the rest
+                self._work(mailbox, uidvalidity, got, log, progress)
+                self.ledger.advance(self.account, self.folder, uidvalidity, chunk[-1])
+        except UidValidityChanged:
+            log.warning("UIDVALIDITY changed while reading; the folder is listed again at the next poll")
+        finally:
+            progress.close()
+        if not self.stop.is_set():
+            self.ledger.polled(self.account, self.folder)
+
+    def _work(self, mailbox: Mailbox, uidvalidity: int, uids: list[int], log: _Log, progress: Progress) -> None:
+        """Fetch and process claimed UIDs; whatever is not started when this ends is let go."""
+        pending = set(uids)
+        try:
+            if not pending:
+                return
+            messages = list(mailbox.fetch(self.folder, sorted(pending)))  # one round trip per batch
+            with self.processor.pool.lease() as lease:
+                for n, message in enumerate(messages):
+                    if message.ref.uidvalidity != uidvalidity:
+                        raise UidValidityChanged
+                    if self.stop.is_set():
+                        log.info("stopping: %d claimed message(s) left for later", len(pending))
+                        return
+                    pending.discard(message.ref.uid)
+                    ahead = messages[n + 1] if n + 1 < len(messages) and not self.stop.is_set() else None
+                    self.tally.add(self.processor.handle(message, log, lease, ahead))
+                    progress.step()
+            if pending and not self.stop.is_set():
+                self._missing(mailbox, uidvalidity, pending, log)
+                progress.step(len(pending))
+                pending.clear()
+        finally:
+            if pending:
+                self.ledger.release(self.account, self.folder, uidvalidity, pending)
+
+    def _missing(self, mailbox: Mailbox, uidvalidity: int, uids: set[int], log: _Log) -> None:
+        """UIDs the server did not return: deleted meanwhile (forgotten: UIDs are never reused), or
+        not readable now (a failed attempt)."""
+        still = set(mailbox.list_uids(self.folder, since_uid=min(uids) - 1)) & uids
+        for uid in sorted(uids):
+            ref = MessageRef(self.account, self.folder, uidvalidity, uid)
+            if uid in still:
+                state = self.ledger.fail(ref, "the server listed it but did not return it")
+                log.warning("uid %d could not be fetched (%s)", uid, state)
+            else:
+                self.ledger.forget(ref)
+                log.info("uid %d was deleted before it could be read", uid)
