@@ -20,13 +20,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "import spacy; spacy.load('ja_ginza')"  # the model ships as a package: offline
 	touch $(STAMP)
 
-DEMO_DB := sqlite:///var/demo.db
-
+# The embedded default: no server. The sample mails are delivered into a local Maildir and the
+# daemon runs once over it with SQLite and the sample roster (demo/hayaoshi.toml).
 demo: install
-	$(BIN)/hayaoshi parse demo/mail --format table
-	rm -f var/demo.db
-	HAYAOSHI_DATABASE_URL=$(DEMO_DB) $(BIN)/hayaoshi pool import demo/roster.csv
-	HAYAOSHI_DATABASE_URL=$(DEMO_DB) $(BIN)/hayaoshi match --mail demo/mail/01_job_brackets.eml
+	rm -rf var/demo.db var/demo-maildir
+	$(BIN)/python -m hayaoshi.daemon.seed var/demo-maildir demo/mail
+	$(BIN)/hayaoshi run --config demo/hayaoshi.toml --once
+	$(BIN)/hayaoshi status --config demo/hayaoshi.toml
+	$(BIN)/hayaoshi match --config demo/hayaoshi.toml --mail demo/mail/01_job_brackets.eml
 
 test: install test-deps
 	$(BIN)/pytest

@@ -111,9 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", help="ISO datetime to use as now (default: the clock)")
     p.set_defaults(func=cmd_match)
 
+    from hayaoshi.daemon_cli import add_daemon_parsers
     from hayaoshi.digest_cli import add_digest_parser
     from hayaoshi.store.cli_pool import add_pool_parser
 
+    add_daemon_parsers(sub)
     add_pool_parser(sub)
     add_digest_parser(sub)
     return parser

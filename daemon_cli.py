@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hayaoshi.errors import HayaoshiError
+from hayaoshi.errors import ConfigError, HayaoshiError
 
 logger = logging.getLogger("hayaoshi.daemon")
 
@@ -36,9 +36,12 @@ def cmd_run(ns: argparse.Namespace) -> int:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         daemon = Daemon(_config(ns), keep_found=ns.once)
-    except HayaoshiError as err:
+    except ConfigError as err:  # restarting will not mend it (systemd: RestartPreventExitStatus=2)
         print(f"hayaoshi run: {err}", file=sys.stderr)
         return 2
+    except HayaoshiError as err:  # e.g. the database is not up yet: worth a restart
+        print(f"hayaoshi run: {err}", file=sys.stderr)
+        return 1
     signals = {"n": 0}
 
     def on_signal(signum: int, _frame: object) -> None:

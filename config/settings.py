@@ -82,8 +82,6 @@ SETTINGS: tuple[Setting, ...] = (
             "first reconnect delay after a network failure; doubles per failure, with jitter"),
     Setting("daemon.backoff_cap_seconds", float, 300.0,
             "longest reconnect delay; also how often a refused login or a configuration error is re-checked"),
-    Setting("daemon.heartbeat_seconds", int, 120,
-            "an IDLE connection silent this long must answer a NOOP, else it is replaced"),
     Setting("daemon.progress_seconds", int, 10,
             "a backlog logs its progress this often (a progress bar instead, on a terminal)"),
     Setting("digest.to", list, [], "who receives the weekly digest (mail addresses); empty: no digest is sent"),

@@ -9,7 +9,7 @@ from typing import Any
 from hayaoshi.ingest.mailbox import Mailbox
 
 
-def open_mailbox(account: Mapping[str, Any], *, heartbeat: float = 120.0, base: Path | None = None) -> Mailbox:
+def open_mailbox(account: Mapping[str, Any], *, base: Path | None = None) -> Mailbox:
     """A new, not yet connected mailbox for one thread (a Mailbox is not thread-safe). A Maildir's
     relative path is read from `base` (the working directory when None). Raises MailboxError
     (CONFIGURATION) for an account that cannot work, e.g. `security = none` on a remote host."""
@@ -24,4 +24,4 @@ def open_mailbox(account: Mapping[str, Any], *, heartbeat: float = 120.0, base: 
                               drafts_folder=str(account.get("drafts_folder") or "Drafts"), create=False)
     from hayaoshi.ingest.imap import ImapMailbox
 
-    return ImapMailbox(account, heartbeat=heartbeat)
+    return ImapMailbox(account)

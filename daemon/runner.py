@@ -46,8 +46,11 @@ def check_accounts(config: Config) -> None:
     if twice:
         raise ConfigError(f"account names must differ (the ledger and status use them): {', '.join(twice)}")
     for account in config.accounts:
-        if not account["folders"]:
+        folders = [str(f) for f in account["folders"]]
+        if not folders:
             raise ConfigError(f"account {account['name']!r}: folders is empty")
+        if len(set(folders)) != len(folders):  # one thread per folder: the ledger's claims rely on it
+            raise ConfigError(f"account {account['name']!r}: a folder is listed twice in folders")
 
 
 class RosterWatch:
@@ -75,9 +78,11 @@ class RosterWatch:
                 return False
             self._seen = state
         self.pipeline.pool_changed()
+        # Counts and line numbers only: a row's reason quotes its cells (names, ages).
         logger.info("roster %s imported: %d added, %d updated, %d unchanged, %d row(s) with errors%s",
                     self.path, report.added, report.updated, report.unchanged, len(report.errors),
-                    f" (first: {report.errors[0]})" if report.errors else "")
+                    f" (lines {', '.join(str(e.line) for e in report.errors[:10])}; `hayaoshi pool import "
+                    "--dry-run` shows why)" if report.errors else "")
         return True
 
 
@@ -109,8 +114,7 @@ class Daemon:
                                   progress_seconds=config["daemon.progress_seconds"],
                                   backoff_base=config["daemon.backoff_base_seconds"],
                                   backoff_cap=config["daemon.backoff_cap_seconds"])
-        heartbeat = float(config["daemon.heartbeat_seconds"])
-        opener = open_mailbox_for or (lambda account: open_mailbox(account, heartbeat=heartbeat))
+        opener = open_mailbox_for or open_mailbox
         self.workers = [
             FolderWorker(str(account["name"]), str(folder), (lambda a=account: opener(dict(a))), self.processor,
                          self.ledger, self.tally, self.stopping, settings)

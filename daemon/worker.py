@@ -14,8 +14,8 @@ from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from hayaoshi.daemon.ledger import Ledger
-from hayaoshi.daemon.process import Processor, Tally
+from hayaoshi.daemon.ledger import Ledger, LostClaim
+from hayaoshi.daemon.process import Processor, Tally, reason_of
 from hayaoshi.daemon.progress import Progress
 from hayaoshi.errors import StoreError
 from hayaoshi.ingest.mailbox import Backoff, FailureKind, Mailbox, MailboxError, MessageRef
@@ -23,7 +23,9 @@ from hayaoshi.ingest.mailbox import Backoff, FailureKind, Mailbox, MailboxError,
 logger = logging.getLogger(__name__)
 
 # IDLE is re-issued this often (RFC 2177 asks for less than 29 minutes): a stop or the interval poll
-# waits at most this long, and each slice's EXAMINE proves the connection alive.
+# waits at most this long. Each slice ends with DONE and begins with EXAMINE, which the server must
+# answer within ImapMailbox's read timeout: a connection gone silent (a dead NAT entry, a half-open
+# TCP connection) fails there and is replaced.
 WAIT_SLICE = 5.0
 
 
@@ -105,16 +107,19 @@ class FolderWorker:
                     if once:
                         return
                     self.stop.wait(delay)
-                except StoreError as err:
+                except Exception as err:  # the database, or a bug: this folder waits and tries again
                     delay = backoff.failure()
-                    self.log.error("database: %s; trying again in %.1f s", err, delay)
+                    if isinstance(err, StoreError):
+                        self.log.error("database: %s; trying again in %.1f s", err, delay)
+                    else:
+                        self.log.exception("unexpected error; trying again in %.1f s", delay)
+                    self.failure = MailboxError(FailureKind.TRANSIENT, reason_of(err))
                     if once:
-                        self.failure = MailboxError(FailureKind.TRANSIENT, f"database: {err}")
                         return
+                    if mailbox is not None:  # a fresh connection: the error may have left it mid-command
+                        mailbox.close()
+                        mailbox = None
                     self.stop.wait(delay)
-        except Exception:
-            self.log.exception("stopped by an unexpected error")
-            self.failure = MailboxError(FailureKind.TRANSIENT, "stopped by an unexpected error (see the log)")
         finally:
             if mailbox is not None:
                 mailbox.close()
@@ -166,7 +171,7 @@ class FolderWorker:
                     break
                 seen.update(due)
                 log.info("%d waiting message(s) taken up again", len(due))
-                self._work(mailbox, uidvalidity, due, log, progress)
+                self._work(mailbox, uidvalidity, due, log, Progress("", 0))  # retries: not the backlog's count
             batch = max(1, self.settings.batch_size)
             for start in range(0, len(new), batch):
                 if self.stop.is_set():
@@ -199,7 +204,10 @@ class FolderWorker:
                         return
                     pending.discard(message.ref.uid)
                     ahead = messages[n + 1] if n + 1 < len(messages) and not self.stop.is_set() else None
-                    self.tally.add(self.processor.handle(message, log, lease, ahead))
+                    try:
+                        self.tally.add(self.processor.handle(message, log, lease, ahead))
+                    except LostClaim as err:  # this daemon was presumed dead; the other one records it
+                        log.warning("%s", err)
                     progress.step()
             if pending and not self.stop.is_set():
                 self._missing(mailbox, uidvalidity, pending, log)

@@ -1,0 +1,190 @@
+"""`make bench` for the daemon, against a throwaway Dovecot on 127.0.0.1 (tests/dovecot.py) and SQLite.
+
+1. Latency: mails appended one by one (`doveadm save`) while the daemon is in IDLE; arrival (the
+   moment the append starts) to processed (the ledger row's finished_at). p50 / p95 over --latency mails.
+2. Backlog: --mails mails already in the folder when the daemon starts (`run --once`), end to end:
+   connect, list, claim, fetch (BODY.PEEK[]), parse in the child, store, match, ledger. Run twice: with
+   the real pipeline, and with the pipeline's store/match step stubbed out (--stub-too), which gives
+   the daemon's own capacity apart from the pipeline's.
+
+Mails are the golden corpus (tests/samples/mail) replicated with unique Message-IDs.
+Usage: python bench/bench_daemon.py [--latency 200] [--mails 10000] [--no-stub] [--cap 900]
+
+The end-to-end backlog is bounded by the pipeline's store and match steps, whose cost grows with the
+open 案件 (see the closing note of the issue); --cap stops it after 900 s by default and reports the rate
+reached by then, so that `make bench` ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+from sqlalchemy import create_engine, text
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "samples" / "mail"
+_MID = re.compile(rb"^Message-ID:[^\r\n]*\r?\n", re.IGNORECASE | re.MULTILINE)
+
+
+def corpus(count: int, tag: str) -> list[bytes]:
+    raws = [p.read_bytes() for p in sorted(CORPUS.rglob("*.eml"))]
+    out = []
+    for n in range(count):
+        raw = _MID.sub(b"", raws[n % len(raws)], count=1)
+        out.append(f"Message-ID: <bench-{tag}-{n}@bench.example>\r\n".encode() + raw)
+    return out
+
+
+def config_for(tmp: Path, dovecot, user, **settings):
+    from hayaoshi.tests.test_daemon_support import daemon_config
+
+    account = {**dovecot.account(user), "poll_seconds": 300}
+    return daemon_config(tmp, f"sqlite:///{tmp / 'bench.db'}", [account],
+                         **{"extract.ginza": True, "daemon.progress_seconds": 5, **settings})
+
+
+def finished(url: str) -> dict[str, datetime]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT message_id, finished_at FROM ledger WHERE state = 'done'"))
+            return {mid: _utc(at) for mid, at in rows if at is not None}
+    finally:
+        engine.dispose()
+
+
+def _utc(value: datetime | str) -> datetime:
+    """SQLite hands a raw query's datetimes back as text."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.replace(tzinfo=UTC)
+
+
+def bench_latency(dovecot, count: int) -> None:
+    from hayaoshi.daemon.runner import Daemon
+
+    user = dovecot.add_user()
+    os.environ[user.password_env] = user.password
+    with tempfile.TemporaryDirectory() as tmp:
+        config = config_for(Path(tmp), dovecot, user)
+        url = config["database.url"]
+        daemon = Daemon(config)
+        thread = threading.Thread(target=daemon.run, daemon=True)
+        thread.start()
+        latencies = []
+        try:
+            dovecot.deliver(user, corpus(1, "warm")[0])
+            _wait(lambda: len(finished(url)) == 1, 120)
+            for n, raw in enumerate(corpus(count, "lat")):
+                time.sleep(0.2)  # the daemon is back in IDLE
+                sent = datetime.now(tz=UTC)
+                dovecot.deliver(user, raw)
+                mid = f"<bench-lat-{n}@bench.example>"
+                _wait(lambda mid=mid: mid in finished(url), 30)
+                latencies.append((finished(url)[mid] - sent).total_seconds())
+        finally:
+            daemon.stop()
+            thread.join(60)
+    latencies.sort()
+    print(f"| arrival → processed, IDLE, {count} mails one by one | p50 {statistics.median(latencies):.3f} s | "
+          f"p95 {latencies[int(0.95 * (len(latencies) - 1))]:.3f} s | max {latencies[-1]:.3f} s |", flush=True)
+
+
+class StubPipeline:
+    """The real store (for the ledger) but no record/match: what the daemon costs by itself (list,
+    claim, fetch, parse in the child, ledger)."""
+
+    _RESULT = SimpleNamespace(results=[], parsed=SimpleNamespace(kind="stub"))
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def process(self, raw: bytes, **_kw):
+        return self._RESULT
+
+    def pool_changed(self) -> None:
+        pass
+
+
+def bench_backlog(dovecot, count: int, stub: bool, cap: float) -> None:
+    from hayaoshi.daemon.runner import Daemon
+    from hayaoshi.store.db import open_store
+    from hayaoshi.tests.test_daemon_support import bulk_deliver
+
+    user = dovecot.add_user()
+    os.environ[user.password_env] = user.password
+    bulk_deliver(dovecot, user, corpus(count, "stub" if stub else "real"))
+    with tempfile.TemporaryDirectory() as tmp:
+        config = config_for(Path(tmp), dovecot, user)
+        pipeline = StubPipeline(open_store(config["database.url"])) if stub else None
+        daemon = Daemon(config, pipeline=pipeline)
+        daemon.pool.start()
+        daemon.pool.parse(corpus(1, "warm")[0], None)  # children loaded: start-up is not the backlog
+        capped = threading.Timer(cap, daemon.stop) if cap else None
+        if capped is not None:
+            capped.start()
+        started = time.perf_counter()
+        code = daemon.run(once=True)
+        elapsed = time.perf_counter() - started
+        if capped is not None:
+            capped.cancel()
+        done = len(finished(config["database.url"]))
+    what = "daemon alone (store/match stubbed)" if stub else "end to end (real pipeline)"
+    note = f"; stopped at the {cap:.0f} s cap" if done < count and cap else ""
+    print(f"| backlog of {count} at start, {what} | {done} done in {elapsed:.1f} s{note} | "
+          f"**{done / elapsed:.0f} mails/s** | exit {code} |", flush=True)
+
+
+def _wait(condition, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except Exception:
+            pass
+        time.sleep(0.01)
+    raise TimeoutError("the daemon did not process the mail in time")
+
+
+def main() -> None:
+    import logging
+
+    from hayaoshi.tests.dovecot import Dovecot
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--latency", type=int, default=200)
+    ap.add_argument("--mails", type=int, default=10_000)
+    ap.add_argument("--no-stub", action="store_true", help="skip the run with store/match stubbed out")
+    ap.add_argument("--cap", type=float, default=900.0,
+                    help="stop the end-to-end backlog after this many seconds (0: never) and report the rate so far")
+    ns = ap.parse_args()
+    level = logging.INFO if os.environ.get("BENCH_VERBOSE") else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+          f"python {platform.python_version()}, Dovecot on loopback, SQLite (WAL)\n")
+    print("| figure | | | |\n|---|---|---|---|")
+    dovecot = Dovecot()
+    try:
+        if ns.latency:
+            bench_latency(dovecot, ns.latency)
+        if ns.mails:
+            if not ns.no_stub:
+                bench_backlog(dovecot, ns.mails, stub=True, cap=0)
+            bench_backlog(dovecot, ns.mails, stub=False, cap=ns.cap)
+    finally:
+        dovecot.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

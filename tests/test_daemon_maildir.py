@@ -1,0 +1,303 @@
+"""The daemon over a local Maildir and SQLite: the whole pipeline with no server (the pipeline tier)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from hayaoshi.daemon.limits import Bounds
+from hayaoshi.daemon.parsers import ParserPool
+from hayaoshi.daemon.runner import Daemon
+from hayaoshi.daemon.seed import seed_maildir
+from hayaoshi.daemon.status import read_status
+from hayaoshi.ingest.maildir import UID_FILE
+from hayaoshi.store.db import make_engine
+from hayaoshi.store.ledger import LedgerState
+from hayaoshi.tests.test_daemon_support import (
+    ROOT,
+    broken_mail,
+    daemon_config,
+    deep_mime_mail,
+    deliver_maildir,
+    job_mail,
+    ledger_rows,
+    mail_counts,
+    maildir_account,
+    many_parts_mail,
+    oversize_mail,
+    run_cli,
+    slow_mail,
+    start_cli,
+    talent_mail,
+)
+
+pytestmark = pytest.mark.pipeline
+DEMO = ROOT / "demo"
+
+
+@pytest.fixture(scope="module")
+def pool():
+    """One warm parser child for the module (a daemon that is handed a pool leaves it running)."""
+    pool = ParserPool(Bounds(max_bytes=300_000, parse_seconds=1.0), use_ginza=False, size=1)
+    pool.start()
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+@pytest.fixture
+def maildir(tmp_path) -> Path:
+    path = tmp_path / "Maildir"
+    seed_maildir(path, DEMO / "mail")
+    return path
+
+
+@pytest.fixture
+def url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'var' / 'h.db'}"
+
+
+def run_once(config, pool, **kw) -> Daemon:
+    daemon = Daemon(config, pool=pool, **kw)
+    daemon.code = daemon.run(once=True)
+    return daemon
+
+
+def files(path: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(path)): p.read_bytes() for p in sorted(path.rglob("*"))
+            if p.is_file() and not p.name.startswith(".hayaoshi-uids")}
+
+
+def test_once_processes_every_mail_once_and_leaves_the_maildir_as_it_was(tmp_path, maildir, url, pool):
+    """GIVEN the nine demo mails unread in a Maildir WHEN `run --once` THEN each is processed once (one
+    ledger row done, one mail row) and no file moved, so no flag of the user's mail changed."""
+    before = files(maildir)
+    config = daemon_config(tmp_path, url, [maildir_account(maildir)], **{"roster.path": str(DEMO / "roster.csv")})
+    daemon = run_once(config, pool)
+    assert daemon.code == 0
+    rows = ledger_rows(url)
+    assert [(r["uid"], r["state"], r["attempts"]) for r in rows] == [(uid, "done", 1) for uid in range(1, 10)]
+    counts = mail_counts(url)
+    assert len(counts) == 9 and set(counts.values()) == {1}
+    assert files(maildir) == before
+    assert all(name.startswith("new/") for name in before)
+
+
+def test_a_second_run_processes_only_what_is_new(tmp_path, maildir, url, pool):
+    config = daemon_config(tmp_path, url, [maildir_account(maildir)])
+    run_once(config, pool)
+    deliver_maildir(maildir, [job_mail(1), talent_mail(2)])
+    second = run_once(config, pool)
+    assert second.tally.counts == {LedgerState.DONE: 2}
+    assert [r["uid"] for r in ledger_rows(url)] == list(range(1, 12))
+    assert set(mail_counts(url).values()) == {1}
+
+
+def test_hostile_mails_are_quarantined_with_reasons_and_the_rest_goes_on(tmp_path, url, pool):
+    """GIVEN good, broken-but-readable and hostile mails mixed WHEN run THEN the good and broken ones are
+    done, each hostile one is quarantined with the bound it broke, and status lists them."""
+    box = tmp_path / "Maildir"
+    hostile = {"size": oversize_mail(1, 310_000), "mime-depth": deep_mime_mail(2), "mime-parts": many_parts_mail(3),
+               "parse-time": slow_mail(4)}
+    good = [job_mail(n) for n in range(5)] + [broken_mail(n) for n in range(3)]
+    deliver_maildir(box, [good[0], *hostile.values(), *good[1:]])
+    config = daemon_config(tmp_path, url, [maildir_account(box)],
+                           **{"limits.max_bytes": 300_000, "limits.parse_seconds": 1.0})
+    daemon = run_once(config, pool)
+    assert daemon.code == 0
+    rows = {r["uid"]: r for r in ledger_rows(url)}
+    reasons = sorted(r["reason"].split(":")[0] for r in rows.values() if r["state"] == "quarantined")
+    assert reasons == sorted(hostile)
+    assert sum(r["state"] == "done" for r in rows.values()) == len(good)
+    status = read_status(config, make_engine(url)).to_json()
+    assert status["accounts"][0]["folders"][0]["processed"] == len(good)
+    assert status["accounts"][0]["folders"][0]["quarantined"] == len(hostile)
+    assert {q["message_id"] for q in status["quarantine"]} == {
+        "<big1@hostile.example>", "<deep2@hostile.example>", "<parts3@hostile.example>", "<slow4@hostile.example>"}
+    assert all(q["reason"] for q in status["quarantine"])
+
+
+class FailingPipeline:
+    """The real pipeline, except for mails whose subject holds "FAIL"."""
+
+    def __init__(self, real) -> None:
+        self.real, self.store = real, real.store
+
+    def process(self, raw: bytes, **kw):
+        if b"FAIL" in raw:
+            raise ValueError("extractor bug on this mail")
+        return self.real.process(raw, **kw)
+
+    def pool_changed(self) -> None:
+        self.real.pool_changed()
+
+
+def test_a_failing_mail_is_retried_then_quarantined_and_others_go_on(tmp_path, url, pool):
+    from hayaoshi.pipeline import Pipeline
+
+    box = tmp_path / "Maildir"
+    deliver_maildir(box, [job_mail(1), job_mail(2, tag="FAIL"), job_mail(3)])
+    config = daemon_config(tmp_path, url, [maildir_account(box)],
+                           **{"daemon.retry_seconds": 0, "daemon.max_attempts": 3})
+    states = []
+    for _ in range(3):
+        daemon = run_once(config, pool, pipeline=FailingPipeline(Pipeline(config)))
+        states.append({r["uid"]: (r["state"], r["attempts"]) for r in ledger_rows(url)}[2])
+    assert states == [("failed", 1), ("failed", 2), ("quarantined", 3)]
+    row = {r["uid"]: r for r in ledger_rows(url)}[2]
+    assert row["reason"] == "failed 3 times; last: ValueError: extractor bug on this mail"
+    assert daemon.tally.counts == {LedgerState.QUARANTINED: 1}
+    assert [r["state"] for r in ledger_rows(url)] == ["done", "quarantined", "done"]
+
+
+def test_a_lost_uid_list_means_a_new_uidvalidity_and_nothing_twice(tmp_path, maildir, url, pool):
+    """GIVEN nine mails processed WHEN the Maildir's UID list is lost (a new UIDVALIDITY) and two mails
+    arrive THEN only the two are processed; the nine are recognised by Message-ID."""
+    config = daemon_config(tmp_path, url, [maildir_account(maildir)])
+    run_once(config, pool)
+    (maildir / UID_FILE).unlink()
+    time.sleep(1.1)  # the new UIDVALIDITY is the time in seconds
+    deliver_maildir(maildir, [job_mail(1), job_mail(2)])
+    daemon = run_once(config, pool)
+    assert daemon.tally.counts == {LedgerState.DONE: 11}
+    rows = ledger_rows(url)
+    validities = sorted({r["uidvalidity"] for r in rows})
+    assert len(validities) == 2
+    new = [r for r in rows if r["uidvalidity"] == validities[1]]
+    assert sum(r["duplicate_of"] is not None for r in new) == 9
+    assert sum(r["attempts"] for r in new) == 2  # only the two new mails ran through the pipeline
+    assert set(mail_counts(url).values()) == {1}
+    assert read_status(config, make_engine(url)).to_json()["accounts"][0]["folders"][0]["processed"] == 11
+
+
+def test_the_roster_is_imported_again_when_it_changes(tmp_path, maildir, url, pool):
+    roster = tmp_path / "roster.csv"
+    shutil.copy(DEMO / "roster.csv", roster)
+    config = daemon_config(tmp_path, url, [maildir_account(maildir)], **{"roster.path": str(roster)})
+    daemon = Daemon(config, pool=pool)
+    try:
+        assert daemon.roster.check() is True
+        assert daemon.roster.check() is False  # unchanged
+        roster.write_text(roster.read_text("utf-8").replace("62万", "66万"), "utf-8")
+        assert daemon.roster.check() is True
+        with daemon.store.engine.connect() as conn:
+            assert conn.execute(text("SELECT rate FROM engineer WHERE employee_no = 'E001'")).scalar() == 660000
+    finally:
+        daemon.close()
+
+
+def test_a_running_daemon_sees_new_mail_and_stops_cleanly(tmp_path, url, pool):
+    box = tmp_path / "Maildir"
+    deliver_maildir(box, [job_mail(1)])
+    config = daemon_config(tmp_path, url, [maildir_account(box)])
+    daemon = Daemon(config, pool=pool)
+    thread = threading.Thread(target=daemon.run)
+    thread.start()
+    try:
+        _wait(lambda: len([r for r in ledger_rows(url) if r["state"] == "done"]) == 1)
+        deliver_maildir(box, [talent_mail(2)])
+        _wait(lambda: len([r for r in ledger_rows(url) if r["state"] == "done"]) == 2)
+    finally:
+        daemon.stop()
+        thread.join(30)
+    assert not thread.is_alive()
+    assert read_status(config, make_engine(url)).folders[0].last_poll is not None
+
+
+def _wait(condition, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except Exception:  # the ledger table may not exist yet
+            pass
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+def test_sigterm_finishes_the_message_in_hand_and_lets_go_of_the_rest(tmp_path, url):
+    """GIVEN a daemon (its own process) in a backlog of 300 mails WHEN it gets SIGTERM THEN it exits 0
+    within seconds, no row is left claimed, and a second run completes the rest, each mail once."""
+    box = tmp_path / "Maildir"
+    deliver_maildir(box, [job_mail(n) if n % 3 else talent_mail(n) for n in range(300)])
+    daemon_config(tmp_path, url, [maildir_account(box)])
+    proc = start_cli("run", "--config", str(tmp_path / "hayaoshi.toml"), log=tmp_path / "run.log")
+    try:
+        _wait(lambda: sum(r["state"] == "done" for r in ledger_rows(url)) >= 20, timeout=120)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    rows = ledger_rows(url)
+    assert {r["state"] for r in rows} <= {"done", "pending"}
+    assert any(r["state"] == "pending" for r in rows) or len(rows) < 300
+    assert "stopping after the message in hand" in (tmp_path / "run.log").read_text("utf-8")
+    done = run_cli("run", "--once", "--config", str(tmp_path / "hayaoshi.toml"))
+    assert done.returncode == 0, done.stderr
+    rows = ledger_rows(url)
+    assert len(rows) == 300 and {r["state"] for r in rows} == {"done"}
+    assert {r["attempts"] for r in rows} == {1}
+    assert len(mail_counts(url)) == 300 and set(mail_counts(url).values()) == {1}
+
+
+def test_status_command_text_and_json(tmp_path, maildir, url, pool, monkeypatch):
+    monkeypatch.setenv("HAYAOSHI_TEST_SECRET", "s3cret-pass-word")
+    imap = {"name": "team", "host": "127.0.0.1", "port": 1, "security": "none", "username": "u",
+            "password_env": "HAYAOSHI_TEST_SECRET", "folders": ["INBOX"]}
+    config = daemon_config(tmp_path, url, [maildir_account(maildir), imap])
+    run_once(config, pool)
+    path = str(tmp_path / "hayaoshi.toml")
+    shown = run_cli("status", "--config", path, "--json")
+    assert shown.returncode == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    assert data["quarantine"] == []
+    assert [a["name"] for a in data["accounts"]] == ["local", "team"]
+    local, team = (a["folders"][0] for a in data["accounts"])
+    assert set(local) == {"name", "processed", "quarantined", "last_poll"}
+    assert (local["name"], local["processed"], local["quarantined"]) == ("INBOX", 9, 0)
+    assert local["last_poll"] and team["last_poll"] is None
+    table = run_cli("status", "--config", path)
+    assert "local    INBOX   9" in table.stdout
+    assert "team/INBOX: failing since" in table.stdout and "connection refused" in table.stdout
+    assert "s3cret-pass-word" not in shown.stdout + table.stdout + shown.stderr + table.stderr
+
+
+def test_run_once_prints_what_was_found_and_matched(tmp_path, maildir, url):
+    daemon_config(tmp_path, url, [maildir_account(maildir)], **{"roster.path": str(DEMO / "roster.csv")})
+    done = run_cli("run", "--once", "--config", str(tmp_path / "hayaoshi.toml"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("9 processed, 0 quarantined, 0 failed")
+    assert "【急募】PHP/渋谷/～60万/1月～" in done.stdout and "→ M.S ◎" in done.stdout
+    assert "account=local folder=INBOX run=" in done.stderr  # one line per event, with a correlation id
+    assert "単価" not in done.stderr  # no mail text in the log
+
+
+def test_a_config_error_is_said_at_start(tmp_path, url):
+    (tmp_path / "bad.toml").write_text('[[accounts]]\nname = "x"\ntype = "maildir"\n', "utf-8")
+    done = run_cli("run", "--once", "--config", str(tmp_path / "bad.toml"))
+    assert done.returncode == 2
+    assert "accounts #1: path is required (type = maildir)" in done.stderr
+    (tmp_path / "none.toml").write_text('[database]\nurl = "sqlite://"\n', "utf-8")
+    assert "no [[accounts]]" in run_cli("run", "--config", str(tmp_path / "none.toml")).stderr
+
+
+def test_a_missing_maildir_is_a_configuration_error_naming_it(tmp_path, url, pool):
+    config = daemon_config(tmp_path, url, [maildir_account(tmp_path / "nowhere")])
+    daemon = run_once(config, pool)
+    assert daemon.code == 1
+    assert "not a Maildir" in daemon.workers[0].failure.message
+
+
+def test_seeding_twice_delivers_nothing_new(tmp_path):
+    assert seed_maildir(tmp_path / "md", DEMO / "mail") == 9
+    assert seed_maildir(tmp_path / "md", DEMO / "mail") == 0
