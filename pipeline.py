@@ -7,8 +7,9 @@ pure; this module is the glue that owns the store and the loaded extractor.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from hayaoshi.config.settings import Config
@@ -59,9 +60,39 @@ class Pipeline:
         self.settings = match_settings(config)
         # The pool's index costs ~0.1 s for 20,000 engineers: rebuilt only when the pool changed.
         self._engineers: EngineerIndex | None = None
+        # Open 案件, read from the store once and then kept up to date by this pipeline's own
+        # writes; read again after `refresh_seconds` so that other daemons' 案件 are seen too.
+        self.refresh_seconds = 60.0
+        self._jobs: list[tuple[int, Job]] | None = None
+        self._jobs_read_at = 0.0
+        self._job_index: JobIndex | None = None
 
     def pool_changed(self) -> None:
         self._engineers = None
+
+    def _open_jobs(self, now: datetime) -> list[tuple[int, Job]]:
+        if self._jobs is None or time.monotonic() - self._jobs_read_at > self.refresh_seconds:
+            self._jobs = self.store.open_jobs(now)
+            self._jobs_read_at = time.monotonic()
+            self._job_index = None
+        return [(pid, job) for pid, job in self._jobs if job.expires_at is None or job.expires_at > now]
+
+    def _jobs_index(self, now: datetime) -> JobIndex:
+        jobs = self._open_jobs(now)
+        if self._job_index is None:
+            self._job_index = JobIndex([j for _, j in jobs])
+        return self._job_index
+
+    def _job_added(self, posting_id: int, job: Job, cluster_ids: list[int]) -> None:
+        if self._jobs is None:
+            return
+        if len(cluster_ids) > 1:
+            # Only the cluster's best source stands for it in `open_jobs`: read them again.
+            self._jobs = None
+            return
+        if all(pid != posting_id for pid, _ in self._jobs):  # read with the store already?
+            self._jobs.insert(0, (posting_id, job))
+        self._job_index = None
 
     def _engineer_index(self, now: datetime) -> EngineerIndex:
         if self._engineers is None:
@@ -86,13 +117,14 @@ class Pipeline:
         results = []
         for posting_id, posting in zip(ids, parsed.postings, strict=False):
             if posting.kind is PostingKind.JOB:
-                job = job_from_posting(posting, str(posting_id), company, received_at=received)
+                job = job_from_posting(posting, str(posting_id), company, received_at=received,
+                                       expires_at=received + timedelta(days=self.config["matching.job_expiry_days"]))
                 cluster, depth = self._cluster(posting_id, job, at)
+                self._job_added(posting_id, job, [int(j.id) for j in cluster])
                 ranking = rank_engineers(cluster[0], self._engineer_index(at), self.settings, today)
             else:
                 engineer = engineer_from_posting(posting, f"{PARTNER_PREFIX}{posting_id}", company)
-                jobs = JobIndex([j for _, j in self.store.open_jobs(at)])
-                ranking = rank_jobs(engineer, jobs, self.settings, today)
+                ranking = rank_jobs(engineer, self._jobs_index(at), self.settings, today)
                 cluster, depth = [], {}
             self.store.save_ranking(posting_id, ranking)
             results.append(Result(posting_id, posting, ranking, cluster, depth))
@@ -100,8 +132,11 @@ class Pipeline:
 
     def _cluster(self, posting_id: int, job: Job, now: datetime) -> tuple[list[Job], dict[str, int | None]]:
         """The same 案件 from other senders joins one cluster; matching runs for its best source."""
-        same = [(pid, other) for pid, other in self.store.open_jobs(now)
-                if pid != posting_id and same_work(job, other)]
+        skills = set(job.required_skills)
+        same = [(pid, other) for pid, other in self._open_jobs(now)
+                if pid != posting_id and (not skills or skills & set(other.required_skills)
+                                          or other.station == job.station)
+                and same_work(job, other)]
         if not same:
             return [job], {}
         ids = [posting_id, *(pid for pid, _ in same)]

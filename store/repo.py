@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
 from typing import Any
 
-from sqlalchemy import Engine, delete, or_, select, update
+from sqlalchemy import Engine, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -245,21 +245,26 @@ class Store:
             keys = [m.id for m in ranking.matches] + [e.id for e in ranking.excluded]
             engineer_ids = self._engineer_ids(s, keys) if candidate is CandidateKind.ENGINEER else {}
             s.execute(delete(MatchRecord).where(MatchRecord.posting_id == posting_id))
+            now = datetime.now(tz=UTC)
+            # One executemany (Core), not the ORM's unit of work: a ranking is up to ~70 rows and
+            # is written for every posting the daemon reads.
             rows = [
-                MatchRecord(posting_id=posting_id, candidate_kind=candidate, candidate_id=m.id,
-                            engineer_id=engineer_ids.get(m.id), candidate_name=m.name[:255], score=m.score,
-                            tier=m.tier, excluded=False, reasons=[],
-                            requirements=[{"requirement": r.requirement, "status": str(r.status),
-                                           "evidence": r.evidence} for r in m.requirements])
+                {"posting_id": posting_id, "candidate_kind": candidate, "candidate_id": m.id,
+                 "engineer_id": engineer_ids.get(m.id), "candidate_name": m.name[:255], "score": m.score,
+                 "tier": m.tier, "excluded": False, "reasons": [], "created_at": now,
+                 "requirements": [{"requirement": r.requirement, "status": str(r.status), "evidence": r.evidence}
+                                  for r in m.requirements]}
                 for m in ranking.matches
             ]
             rows += [
-                MatchRecord(posting_id=posting_id, candidate_kind=candidate, candidate_id=e.id,
-                            engineer_id=engineer_ids.get(e.id), candidate_name=e.name[:255], excluded=True,
-                            reasons=list(e.reasons), requirements=[])
+                {"posting_id": posting_id, "candidate_kind": candidate, "candidate_id": e.id,
+                 "engineer_id": engineer_ids.get(e.id), "candidate_name": e.name[:255], "score": None,
+                 "tier": None, "excluded": True, "reasons": list(e.reasons), "requirements": [],
+                 "created_at": now}
                 for e in ranking.excluded
             ]
-            s.add_all(rows)
+            if rows:
+                s.execute(insert(MatchRecord), rows)
 
     @staticmethod
     def _engineer_ids(s: Session, keys: Sequence[str]) -> dict[str, int]:
