@@ -11,14 +11,13 @@ Schema: the revision `store/migrations/versions/*_drafts.py` owns these tables.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from email.utils import parseaddr
 
 import sqlalchemy as sa
 from sqlalchemy import Engine, func, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import Field
 
@@ -27,6 +26,7 @@ from hayaoshi.match.convert import company_key
 from hayaoshi.match.model import Engineer, Job
 from hayaoshi.notify.model import DraftKind, DraftState
 from hayaoshi.store import convert
+from hayaoshi.store.session import transaction
 from hayaoshi.store.tables import (
     Base,
     Company,
@@ -103,15 +103,8 @@ class DraftStore:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
-    @contextmanager
-    def _session(self, what: str) -> Iterator[Session]:
-        try:
-            with self._sessions() as session, session.begin():
-                yield session
-        except IntegrityError as err:
-            raise DraftConflict(f"{what}: {err}") from err
-        except SQLAlchemyError as err:
-            raise StoreError(f"{what}: {err}") from err
+    def _session(self, what: str) -> AbstractContextManager[Session]:
+        return transaction(self._sessions, what, DraftConflict)
 
     # ------------------------------------------------------------------ the ledger
 

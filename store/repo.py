@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hayaoshi.errors import StoreError
@@ -24,6 +23,7 @@ from hayaoshi.match.convert import company_key
 from hayaoshi.match.model import Engineer, Job, Ranking
 from hayaoshi.store import convert
 from hayaoshi.store.model import ImportReport, RosterRow, StoreSettings
+from hayaoshi.store.session import transaction
 from hayaoshi.store.tables import (
     JST,
     CandidateKind,
@@ -86,16 +86,8 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _session(self, what: str) -> Iterator[Session]:
-        """A session in a transaction: committed at the end, rolled back on any error."""
-        try:
-            with self._sessions() as session, session.begin():
-                yield session
-        except IntegrityError as err:
-            raise Conflict(f"{what}: {err}") from err
-        except SQLAlchemyError as err:
-            raise StoreError(f"{what}: {err}") from err
+    def _session(self, what: str) -> AbstractContextManager[Session]:
+        return transaction(self._sessions, what, Conflict)
 
     # ------------------------------------------------------------------ mails and postings
 
