@@ -261,3 +261,17 @@ def test_claimers_on_postgresql_never_take_the_same_row(engine, clock):
         t.join(60)
     assert sorted(uid for batch in got for uid in batch) == list(range(1, 401))
     assert sum(1 for batch in got if batch) >= 2  # they really ran side by side
+
+
+def test_a_quarantined_mail_set_back_to_pending_is_read_again(engine, clock):
+    """The recovery docs/daemon.md gives the admin: UPDATE … SET state = 'pending', attempts = 0."""
+    led = ledger(engine, clock)
+    led.claim_new("acct", "INBOX", 7, [1])
+    led.start(ref(1), message_id="<q@x>", content_hash="hq", size=1)
+    led.quarantine(ref(1), "parse-time: still parsing after 10 s")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE ledger SET state = 'pending', attempts = 0 WHERE uid = 1"))
+    assert led.claim_due("acct", "INBOX", 7) == [1]
+    assert led.start(ref(1), message_id="<q@x>", content_hash="hq", size=1) is None  # not its own duplicate
+    led.done(ref(1))
+    assert LedgerState(state_of(engine, 1)["state"]) is LedgerState.DONE
