@@ -28,6 +28,8 @@ demo: install
 	$(BIN)/hayaoshi run --config demo/hayaoshi.toml --once
 	$(BIN)/hayaoshi status --config demo/hayaoshi.toml
 	$(BIN)/hayaoshi match --config demo/hayaoshi.toml --mail demo/mail/01_job_brackets.eml
+	$(BIN)/hayaoshi drafts --config demo/hayaoshi.toml
+	$(BIN)/hayaoshi drafts --config demo/hayaoshi.toml --show 1
 
 test: install test-deps
 	$(BIN)/pytest

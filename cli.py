@@ -113,11 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     from hayaoshi.daemon_cli import add_daemon_parsers
     from hayaoshi.digest_cli import add_digest_parser
+    from hayaoshi.drafts_cli import add_drafts_parser
     from hayaoshi.store.cli_pool import add_pool_parser
 
     add_daemon_parsers(sub)
     add_pool_parser(sub)
     add_digest_parser(sub)
+    add_drafts_parser(sub)
     return parser
 
 

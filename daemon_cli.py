@@ -75,7 +75,7 @@ def once_summary(daemon: Any) -> str:
             lines.append(f"    {'案件' if kind == 'job' else '人材'} {title}")
             lines.append(f"      → {' / '.join(best) if best else '(no match)'}")
     drafts = sum(found.drafts for found in tally.found)
-    lines.append(f"drafts: {drafts}" if drafts else "drafts: none (this pipeline does not draft yet)")
+    lines.append(f"drafts: {drafts} reply draft(s) in the drafts folder" if drafts else "drafts: none")
     for worker in daemon.workers:
         if worker.failure is not None:
             lines.append(f"{worker.account}/{worker.folder}: {worker.failure.message}")

@@ -44,6 +44,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("matching.tier_good", float, 0.6, "score from which a match is ○ (below: △)"),
     Setting("matching.min_score", float, 0.3, "matches scoring below this are not listed"),
     Setting("matching.top", int, 20, "how many matches a ranking lists"),
+    Setting("drafts.enabled", bool, True,
+            "the daemon writes reply drafts into each account's drafts folder (false: it only stores and matches)"),
     Setting("drafts.threshold", float, 0.6,
             "a match scoring at least this is proposed in a reply draft (0..1, as matching scores)"),
     Setting("drafts.top", int, 3, "how many candidates (or 案件) one reply draft proposes at most"),

@@ -1,8 +1,9 @@
 """One claimed message through the pipeline, and into the ledger with its outcome.
 
 decode → extract run in the parser pool under the time limit (limits.py); store → match run in
-`Pipeline.process` with that parse. Whatever happens, the message ends `done`, `failed` (retried
-later) or `quarantined` with a reason, and the next message goes on.
+`Pipeline.process` with that parse; the folder thread's `FolderDrafts` writes the drafts. Whatever
+happens, the message ends `done`, `failed` (retried later) or `quarantined` with a reason, and the
+next message goes on.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from hayaoshi.daemon.drafting import FolderDrafts
 from hayaoshi.daemon.ledger import Ledger
 from hayaoshi.daemon.parsers import GuardedExtractor, Lease, ParserPool
 from hayaoshi.errors import MailRejected
@@ -40,7 +42,7 @@ class Found:
     subject: str
     kind: str
     postings: tuple[tuple[str, str, tuple[str, ...]], ...]  # (kind, title, best candidates "name tier")
-    drafts: int = 0  # drafts the pipeline wrote, once it writes them
+    drafts: int = 0  # reply drafts of this mail in the drafts folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +79,10 @@ class Processor:
         self.keep_found = keep_found
 
     def handle(self, message: FetchedMessage, log: logging.LoggerAdapter, lease: Lease,
-               ahead: FetchedMessage | None = None) -> Outcome:
-        """Process one claimed message (and start parsing `ahead`, the next one, meanwhile). Raises only
-        when the ledger itself cannot be written."""
+               ahead: FetchedMessage | None = None, drafts: FolderDrafts | None = None) -> Outcome:
+        """Process one claimed message (and start parsing `ahead`, the next one, meanwhile), then write
+        its drafts through `drafts`, the folder thread's own. Raises only when the ledger itself cannot
+        be written."""
         ref, raw = message.ref, message.raw
         duplicate = self.ledger.start(ref, message_id=message.message_id,
                                       content_hash=hashlib.sha256(raw).hexdigest(), size=len(raw))
@@ -106,18 +109,19 @@ class Processor:
             log.warning("uid %d %s: %s", ref.uid, "quarantined" if state is LedgerState.QUARANTINED else
                         "failed (retried later)", reason, exc_info=logger.isEnabledFor(logging.DEBUG))
             return Outcome(ref, state, reason)
+        written = drafts.write(processed, log, ref.uid) if drafts is not None else 0
         self.ledger.done(ref)
         kinds = ",".join(str(r.posting.kind) for r in processed.results) or str(processed.parsed.kind)
         log.info("uid %d done: %s, %d posting(s)", ref.uid, kinds, len(processed.results))
-        return Outcome(ref, LedgerState.DONE, found=self._found(ref, processed) if self.keep_found else None)
+        return Outcome(ref, LedgerState.DONE,
+                       found=self._found(ref, processed, written) if self.keep_found else None)
 
     @staticmethod
-    def _found(ref: MessageRef, processed: object) -> Found:
+    def _found(ref: MessageRef, processed: object, drafts: int) -> Found:
         postings = []
         for result in processed.results:
             posting = result.posting
             title = posting.title or posting.name or "-"
             best = tuple(f"{m.name} {m.tier} {m.score:.2f}" for m in result.ranking.matches[:3])
             postings.append((str(posting.kind), title, best))
-        drafts = len(getattr(processed, "drafts", None) or ())
         return Found(ref, processed.mail.subject, str(processed.parsed.kind), tuple(postings), drafts)

@@ -2,7 +2,12 @@
 
 Jobs of the BackgroundScheduler: each folder's interval poll (`poll_seconds`: the safety net behind
 IDLE, and the only trigger on a server without IDLE), the roster watch (`roster.watch_seconds`: the
-file is imported again when its mtime changed) and the daily retention purge (`retention.hour`).
+file is imported again when its mtime changed), the daily retention purge (`retention.hour`) and the
+managers' weekly digest (`digest.cron`, when `digest.to` names someone).
+
+Each folder thread writes the reply drafts of the mail it processed through its own connection
+(daemon/drafting.py); the first folder thread of each account also finishes pending drafts and
+records what the reps did with them.
 
 `run(once=True)` polls every folder once, processes everything new and returns. Otherwise it runs
 until `stop()` (the CLI calls it on SIGTERM / SIGINT): each folder finishes the message in hand,
@@ -19,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from hayaoshi.config.settings import Config
+from hayaoshi.daemon.drafting import FolderDrafts, check_drafting
 from hayaoshi.daemon.ledger import Ledger
 from hayaoshi.daemon.limits import Bounds
 from hayaoshi.daemon.mailboxes import open_mailbox
@@ -29,6 +35,7 @@ from hayaoshi.daemon.worker import FolderWorker, WorkerSettings
 from hayaoshi.errors import ConfigError, HayaoshiError
 from hayaoshi.extract.extractor import JST
 from hayaoshi.ingest.mailbox import Mailbox
+from hayaoshi.notify.digest_job import add_digest_job, check_digest
 
 logger = logging.getLogger(__name__)
 
@@ -115,10 +122,17 @@ class Daemon:
                                   backoff_base=config["daemon.backoff_base_seconds"],
                                   backoff_cap=config["daemon.backoff_cap_seconds"])
         opener = open_mailbox_for or open_mailbox
+        self.drafting = bool(config["drafts.enabled"])
+        if self.drafting:
+            check_drafting(config.accounts)
+        check_digest(config)  # a wrong cron or SMTP setting stops the start, not Monday's digest
         self.workers = [
             FolderWorker(str(account["name"]), str(folder), (lambda a=account: opener(dict(a))), self.processor,
-                         self.ledger, self.tally, self.stopping, settings)
-            for account in config.accounts for folder in account["folders"]
+                         self.ledger, self.tally, self.stopping, settings,
+                         drafts=FolderDrafts(account, self.store, config, upkeep=n == 0, clock=clock)
+                         if self.drafting else None,
+                         upkeep_seconds=max(1, int(account["poll_seconds"])))
+            for account in config.accounts for n, folder in enumerate(account["folders"])
         ]
         self.roster = RosterWatch(config["roster.path"], self.store, self.extractor, pipeline) \
             if config["roster.path"] else None
@@ -166,6 +180,7 @@ class Daemon:
                               id="roster", name="roster watch")
         scheduler.add_job(self.purge, CronTrigger(hour=self.config["retention.hour"] % 24, minute=0),
                           id="retention", name="retention purge")
+        add_digest_job(scheduler, self.config, self.store, clock=self.clock)
         scheduler.start()
         self._scheduler = scheduler
 

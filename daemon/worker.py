@@ -10,10 +10,12 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+import time
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+from hayaoshi.daemon.drafting import FolderDrafts
 from hayaoshi.daemon.ledger import Ledger, LostClaim
 from hayaoshi.daemon.process import Processor, Tally, reason_of
 from hayaoshi.daemon.progress import Progress
@@ -52,11 +54,15 @@ class UidValidityChanged(Exception):
 class FolderWorker:
     def __init__(self, account: str, folder: str, open_mailbox: Callable[[], Mailbox], processor: Processor,
                  ledger: Ledger, tally: Tally, stop: threading.Event,
-                 settings: WorkerSettings | None = None) -> None:
+                 settings: WorkerSettings | None = None, drafts: FolderDrafts | None = None,
+                 upkeep_seconds: float = 60.0) -> None:
         self.account, self.folder = account, folder
         self._open, self.processor, self.ledger, self.tally = open_mailbox, processor, ledger, tally
         self.stop = stop
         self.settings = settings or WorkerSettings()
+        self.drafts = drafts
+        self.upkeep_seconds = upkeep_seconds  # drafts upkeep at most this often, not at every IDLE wake-up
+        self._upkeep_at = float("-inf")
         self.kick = threading.Event()  # the scheduler's interval poll, or a stop
         self.failure: MailboxError | None = None  # the last mailbox failure, None after a good poll
         self.thread: threading.Thread | None = None
@@ -82,6 +88,8 @@ class FolderWorker:
                 try:
                     if mailbox is None:
                         mailbox = self._open()
+                        if self.drafts is not None:
+                            self.drafts.bind(mailbox)
                     self.poll(mailbox, once=once)
                     if self.failure is not None:
                         self.log.info("working again")
@@ -187,6 +195,17 @@ class FolderWorker:
             progress.close()
         if not self.stop.is_set():
             self.ledger.polled(self.account, self.folder)
+            self._upkeep(log, force=once)
+
+    def _upkeep(self, log: _Log, *, force: bool) -> None:
+        """Pending drafts finished, the reps' outcomes recorded: after the mail, and not at every IDLE
+        wake-up (it searches the drafts folder for each draft waiting there)."""
+        if self.drafts is None:
+            return
+        now = time.monotonic()
+        if force or now - self._upkeep_at >= self.upkeep_seconds:
+            self._upkeep_at = now
+            self.drafts.upkeep(log)
 
     def _work(self, mailbox: Mailbox, uidvalidity: int, uids: list[int], log: _Log, progress: Progress) -> None:
         """Fetch and process claimed UIDs; whatever is not started when this ends is let go."""
@@ -205,7 +224,7 @@ class FolderWorker:
                     pending.discard(message.ref.uid)
                     ahead = messages[n + 1] if n + 1 < len(messages) and not self.stop.is_set() else None
                     try:
-                        self.tally.add(self.processor.handle(message, log, lease, ahead))
+                        self.tally.add(self.processor.handle(message, log, lease, ahead, self.drafts))
                     except LostClaim as err:  # this daemon was presumed dead; the other one records it
                         log.warning("%s", err)
                     progress.step()

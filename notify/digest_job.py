@@ -116,6 +116,16 @@ def send_digest(store: Any, config: Any, now: datetime | None = None, *,
     raise AssertionError("unreachable")
 
 
+def check_digest(config: Any) -> DigestSettings | None:
+    """The digest's settings when `digest.to` names someone, checked (ConfigError); else None."""
+    settings = DigestSettings.from_config(config)
+    if not settings.to:
+        return None
+    SmtpSettings.from_config(config)
+    Recipients.parse(config["smtp.from"], settings.to)
+    return settings
+
+
 def add_digest_job(scheduler: Any, config: Any, store: Any, *, clock: Callable[[], datetime] | None = None) -> Any:
     """Add the weekly digest to the daemon's APScheduler scheduler; None when `digest.to` is empty.
 
@@ -123,12 +133,10 @@ def add_digest_job(scheduler: Any, config: Any, store: Any, *, clock: Callable[[
     daemon with a clear message instead of failing on Monday morning. `clock` (the daemon's
     injected clock) gives the `now` of each run; by default the system clock.
     """
-    settings = DigestSettings.from_config(config)
-    if not settings.to:
+    settings = check_digest(config)
+    if settings is None:
         logger.info("digest.to is empty: the weekly digest is off")
         return None
-    SmtpSettings.from_config(config)
-    Recipients.parse(config["smtp.from"], settings.to)
     return scheduler.add_job(
         _run, settings.trigger(), args=(store, config, clock), id=JOB_ID, name="weekly digest", replace_existing=True,
         coalesce=True, max_instances=1, misfire_grace_time=6 * 3600,

@@ -5,8 +5,9 @@
   draft was in the drafts folder (`appended_at`, when a rep can use it).
 - Arrival → sent: of those, the ones a rep sent, to the moment the sent mail was seen (`outcome_at`).
 - Use: the week's drafts by what became of them: sent, discarded (deleted unsent), still waiting
-  (pending or in the folder), failed. Whether a sent draft was edited first is not recorded by
-  the drafts ledger: that figure stays empty, with a note.
+  (pending or in the folder), failed; of the sent ones, those the rep edited first (the sent text
+  differed from the draft's, notify/review.py). Drafts sent before that was recorded count as
+  unknown, and the note says how many.
 
 The drafts ledger is `store/drafts.py`; without it (an older tree) the draft figures stay empty.
 """
@@ -25,7 +26,7 @@ PICKUP_NOTE = "到着はメールの Date ヘッダーの時刻（送信側の�
 DRAFT_NOTE = ("下書きは今週作成したもの。到着→下書きは下書きフォルダに入るまで、"
               "到着→送信は担当者の送信を確認するまで。")
 NO_DRAFTS = "下書きの記録（drafts テーブル）がないため、下書き・送信の時間と件数は集計できません。"
-NO_EDITS = "送信前に編集されたかどうかは下書きの記録にないため「—」。"
+EDIT_NOTE = "編集は、送信されたメールの本文が下書きと異なるもの（改行・空白の違いは数えません）。"
 
 
 def _drafts_table() -> Any | None:
@@ -57,11 +58,16 @@ def speed_figures(session: Any, start: datetime, end: datetime) -> Speed:
     if draft is None:
         return Speed(**figures, drafts_available=False, notes=(PICKUP_NOTE, NO_DRAFTS))
     rows = session.execute(
-        select(draft.state, draft.appended_at, draft.outcome_at, MailRecord.received_at)
+        select(draft.state, draft.appended_at, draft.outcome_at, draft.edited, MailRecord.received_at)
         .outerjoin(MailRecord, MailRecord.id == draft.mail_id)
         .where(draft.created_at >= start, draft.created_at < end)
     ).all()
     states = [str(r.state) for r in rows]
+    sent_edits = [r.edited for r in rows if str(r.state) == "sent"]
+    unknown = sent_edits.count(None)
+    notes = (PICKUP_NOTE, DRAFT_NOTE, EDIT_NOTE)
+    if unknown:
+        notes += (f"送信済み {len(sent_edits)} 件のうち {unknown} 件は編集の有無が分かりません。",)
     to_draft = [s for s in (_seconds(r.appended_at, r.received_at) for r in rows) if s is not None]
     to_sent = [s for s in (_seconds(r.outcome_at, r.received_at) for r in rows if str(r.state) == "sent")
                if s is not None]
@@ -73,9 +79,9 @@ def speed_figures(session: Any, start: datetime, end: datetime) -> Speed:
         drafts=len(rows),
         drafted=len(to_draft),
         sent=states.count("sent"),
-        edited=None,
+        edited=sum(1 for e in sent_edits if e) if len(sent_edits) > unknown or not sent_edits else None,
         discarded=states.count("deleted"),
         waiting=states.count("pending") + states.count("appended"),
         failed=states.count("failed"),
-        notes=(PICKUP_NOTE, DRAFT_NOTE, NO_EDITS),
+        notes=notes,
     )

@@ -9,6 +9,8 @@ the sent copy a new Message-ID, but it still answers our draft's source (`In-Rep
    its source was noted, else deleted (at the time it was found gone).
 3. A draft recorded deleted is corrected to sent when its reply turns up later (a client that
    re-saved an edited draft under a new Message-ID made it look deleted).
+
+Whether the rep edited it first: the sent mail's text against the draft's (notify/review.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from hayaoshi.errors import ConfigError
 from hayaoshi.ingest.mailbox import Mailbox, header_block, message_id_of, normalise_message_id
 from hayaoshi.notify.mime import clean_message_id
 from hayaoshi.notify.model import DraftState
+from hayaoshi.notify.review import was_edited
 from hayaoshi.store.drafts import DraftRecord, DraftStore
 
 logger = logging.getLogger(__name__)
@@ -88,17 +91,21 @@ def track_outcomes(drafts: DraftStore, mailbox: Mailbox, account: str, *, drafts
             when = _when(message.raw, message.internaldate or now)
             mine = own.get(message_id_of(message.raw) or "")
             if mine is not None and mine.id not in changed:
-                changed[mine.id] = drafts.set_outcome(mine.id, DraftState.SENT, when)
+                changed[mine.id] = drafts.set_outcome(mine.id, DraftState.SENT, when,
+                                                      edited=was_edited(message.raw, mine.body_hash))
                 continue
             for source in _answers(message.raw):
                 for d in by_source.get(source, ()):
                     if d.id in changed:
                         continue
+                    # A reply under a new Message-ID: the client re-saved the draft, so it was
+                    # usually edited; the texts tell.
+                    edited = was_edited(message.raw, d.body_hash)
                     if d.state is DraftState.DELETED:
-                        changed[d.id] = drafts.set_outcome(d.id, DraftState.SENT, when)
+                        changed[d.id] = drafts.set_outcome(d.id, DraftState.SENT, when, edited=edited)
                     elif d.id not in replied:
                         replied[d.id] = when
-                        drafts.note_reply([d.id], when)
+                        drafts.note_reply([d.id], when, edited=edited)
     if uids:
         drafts.set_cursor(account, folder, validity, max(uids))
     elif since is None:

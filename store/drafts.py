@@ -75,6 +75,10 @@ class DraftRecord(Base, table=True):
     appended_at: datetime | None = Field(default=None, sa_column=sa.Column(UTCDateTime()))
     reply_seen_at: datetime | None = Field(default=None, sa_column=sa.Column(UTCDateTime()))
     outcome_at: datetime | None = Field(default=None, sa_column=sa.Column(UTCDateTime()))
+    # Review (revision 0003): the draft's text fingerprint (notify/review.py), and whether the
+    # sent mail's text differed from it (null until a sent mail is seen, or when it cannot be told).
+    body_hash: str | None = Field(default=None, sa_column=sa.Column(sa.String(64)))
+    edited: bool | None = Field(default=None, sa_column=sa.Column(sa.Boolean()))
 
 
 class DraftCursor(Base, table=True):
@@ -131,6 +135,11 @@ class DraftStore:
         with self._session("reading a draft") as s:
             return s.get(DraftRecord, draft_id)
 
+    def recent(self, limit: int) -> list[DraftRecord]:
+        """The newest drafts first (`hayaoshi drafts`)."""
+        with self._session("reading the drafts") as s:
+            return list(s.scalars(select(DraftRecord).order_by(DraftRecord.id.desc()).limit(max(1, limit))))
+
     def begin_attempt(self, draft_id: int) -> int:
         """Count an attempt before it starts (a crash inside the APPEND is an attempt too)."""
         with self._session("counting an attempt") as s:
@@ -166,21 +175,28 @@ class DraftStore:
         with self._session("reading drafts") as s:
             return list(s.scalars(query))
 
-    def set_outcome(self, draft_id: int, state: DraftState, at: datetime) -> DraftRecord:
+    def set_outcome(self, draft_id: int, state: DraftState, at: datetime, *,
+                    edited: bool | None = None) -> DraftRecord:
+        """Record sent / deleted; `edited` (when known) whether the sent text differed from the draft."""
         with self._session("recording a draft's outcome") as s:
             record = s.get(DraftRecord, draft_id)
             if record is None:
                 raise StoreError(f"no draft {draft_id}")
             record.state, record.outcome_at = state, at
+            if edited is not None:
+                record.edited = edited
             return record
 
-    def note_reply(self, draft_ids: Iterable[int], at: datetime) -> None:
+    def note_reply(self, draft_ids: Iterable[int], at: datetime, *, edited: bool | None = None) -> None:
         """A sent mail answering the draft's source was seen (the first time counts)."""
         ids = list(draft_ids)
         if ids:
+            values: dict = {"reply_seen_at": at}
+            if edited is not None:
+                values["edited"] = edited
             with self._session("noting a reply") as s:
                 s.execute(update(DraftRecord).where(DraftRecord.id.in_(ids), DraftRecord.reply_seen_at.is_(None))
-                          .values(reply_seen_at=at))
+                          .values(**values))
 
     def cursor(self, account: str, folder: str) -> tuple[int, int] | None:
         """(uidvalidity, last uid read) of a Sent folder."""

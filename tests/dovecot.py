@@ -312,6 +312,7 @@ class Dovecot:
             "name": f"test-{user.name}", "host": self.host, "port": self.port, "security": "none",
             "username": user.name, "password_env": user.password_env, "password_file": "",
             "ca_file": "", "folders": ["INBOX"], "drafts_folder": "", "poll_seconds": 60, "idle": True,
+            "address": f"{user.name}@hayaoshi.test",
         }
         account.update(overrides)
         return account
@@ -396,3 +397,14 @@ def imap_user(dovecot: Dovecot, monkeypatch: pytest.MonkeyPatch) -> MailUser:
 @pytest.fixture
 def imap_account(dovecot: Dovecot, imap_user: MailUser) -> dict[str, Any]:
     return dovecot.account(imap_user)
+
+
+@pytest.fixture
+def imap_reader(dovecot: Dovecot, imap_user: MailUser) -> Iterator[Any]:
+    """An IMAP client of its own, logged in as `imap_user`: what the mailbox looks like to any mail program."""
+    from imapclient import IMAPClient
+
+    client = IMAPClient(dovecot.host, dovecot.port, ssl=False)
+    client.login(imap_user.name, imap_user.password)
+    yield client
+    client.logout()

@@ -13,8 +13,6 @@ import time
 
 import pytest
 
-from hayaoshi.daemon.limits import Bounds
-from hayaoshi.daemon.parsers import ParserPool
 from hayaoshi.daemon.runner import Daemon
 from hayaoshi.daemon.status import read_status
 from hayaoshi.store.db import make_engine
@@ -32,6 +30,7 @@ from hayaoshi.tests.test_daemon_support import (
     slow_mail,
     start_cli,
     talent_mail,
+    warm_pool,
 )
 
 pytest_plugins = ["hayaoshi.tests.dovecot"]
@@ -40,12 +39,8 @@ pytestmark = pytest.mark.live
 
 @pytest.fixture(scope="module")
 def pool():
-    pool = ParserPool(Bounds(max_bytes=300_000, parse_seconds=0.5), use_ginza=False, size=1)
-    pool.start()
-    try:
+    with warm_pool(max_bytes=300_000, parse_seconds=0.5) as pool:
         yield pool
-    finally:
-        pool.close()
 
 
 @pytest.fixture

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from hayaoshi.daemon.limits import Bounds
-from hayaoshi.daemon.parsers import ParserPool
 from hayaoshi.daemon.runner import Daemon
 from hayaoshi.daemon.seed import seed_maildir
 from hayaoshi.daemon.status import read_status
@@ -36,6 +34,7 @@ from hayaoshi.tests.test_daemon_support import (
     slow_mail,
     start_cli,
     talent_mail,
+    warm_pool,
 )
 
 pytestmark = pytest.mark.pipeline
@@ -44,13 +43,8 @@ DEMO = ROOT / "demo"
 
 @pytest.fixture(scope="module")
 def pool():
-    """One warm parser child for the module (a daemon that is handed a pool leaves it running)."""
-    pool = ParserPool(Bounds(max_bytes=300_000, parse_seconds=1.0), use_ginza=False, size=1)
-    pool.start()
-    try:
+    with warm_pool(max_bytes=300_000, parse_seconds=1.0) as pool:
         yield pool
-    finally:
-        pool.close()
 
 
 @pytest.fixture
@@ -78,7 +72,8 @@ def files(path: Path) -> dict[str, bytes]:
 
 def test_once_processes_every_mail_once_and_leaves_the_maildir_as_it_was(tmp_path, maildir, url, pool):
     """GIVEN the nine demo mails unread in a Maildir WHEN `run --once` THEN each is processed once (one
-    ledger row done, one mail row) and no file moved, so no flag of the user's mail changed."""
+    ledger row done, one mail row) and no file of the inbox moved, so no flag of the user's mail
+    changed; the reply drafts are in the Drafts folder, flagged as drafts."""
     before = files(maildir)
     config = daemon_config(tmp_path, url, [maildir_account(maildir)], **{"roster.path": str(DEMO / "roster.csv")})
     daemon = run_once(config, pool)
@@ -87,8 +82,21 @@ def test_once_processes_every_mail_once_and_leaves_the_maildir_as_it_was(tmp_pat
     assert [(r["uid"], r["state"], r["attempts"]) for r in rows] == [(uid, "done", 1) for uid in range(1, 10)]
     counts = mail_counts(url)
     assert len(counts) == 9 and set(counts.values()) == {1}
-    assert files(maildir) == before
+    after = files(maildir)
+    drafts = {name: raw for name, raw in after.items() if name.startswith(".Drafts/cur/")}
+    assert {name: raw for name, raw in after.items() if not name.startswith(".Drafts/")} == before
     assert all(name.startswith("new/") for name in before)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT state, folder, subject FROM draft")).all()
+    finally:
+        engine.dispose()
+    assert rows and all(state == "appended" and folder == "Drafts" for state, folder, _ in rows)
+    assert len(drafts) == len(rows), sorted(drafts)
+    assert all(name.startswith(".Drafts/cur/") and name.endswith(":2,D")
+                                            for name in drafts)
+    assert sum(found.drafts for found in daemon.tally.found) == 0  # not kept without keep_found
 
 
 def test_a_second_run_processes_only_what_is_new(tmp_path, maildir, url, pool):
@@ -212,6 +220,32 @@ def test_a_running_daemon_sees_new_mail_and_stops_cleanly(tmp_path, url, pool):
     assert read_status(config, make_engine(url)).folders[0].last_poll is not None
 
 
+def test_the_running_daemon_schedules_the_weekly_digest(tmp_path, url, pool):
+    """With `digest.to` set, the daemon's scheduler has the digest's cron (Monday 08:00 Tokyo by
+    default) beside the polls; a wrong cron stops the start with what to write instead."""
+    box = tmp_path / "Maildir"
+    deliver_maildir(box, [])
+    digest = {"digest.to": ["boss@ourco.example.jp"], "smtp.host": "127.0.0.1", "smtp.port": 2525,
+              "smtp.security": "none", "smtp.from": "hayaoshi@ourco.example.jp"}
+    config = daemon_config(tmp_path, url, [maildir_account(box)], **digest)
+    daemon = Daemon(config, pool=pool)
+    thread = threading.Thread(target=daemon.run)
+    thread.start()
+    try:
+        _wait(lambda: daemon._scheduler is not None)
+        job = daemon._scheduler.get_job("digest")
+        assert job is not None
+        when = job.next_run_time
+        assert (when.weekday(), when.hour, when.minute, str(when.tzinfo)) == (0, 8, 0, "Asia/Tokyo")
+        assert {j.id for j in daemon._scheduler.get_jobs()} >= {"poll:local/INBOX", "retention", "digest"}
+    finally:
+        daemon.stop()
+        thread.join(30)
+    daemon_config(tmp_path, url, [maildir_account(box)], **{**digest, "digest.cron": "0 8 * * 1"})
+    done = run_cli("run", "--once", "--config", str(tmp_path / "hayaoshi.toml"))
+    assert done.returncode == 2 and "write the weekday as mon..sun" in done.stderr
+
+
 def _wait(condition, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -253,7 +287,7 @@ def test_sigterm_finishes_the_message_in_hand_and_lets_go_of_the_rest(tmp_path, 
 def test_status_command_text_and_json(tmp_path, maildir, url, pool, monkeypatch):
     monkeypatch.setenv("HAYAOSHI_TEST_SECRET", "s3cret-pass-word")
     imap = {"name": "team", "host": "127.0.0.1", "port": 1, "security": "none", "username": "u",
-            "password_env": "HAYAOSHI_TEST_SECRET", "folders": ["INBOX"]}
+            "password_env": "HAYAOSHI_TEST_SECRET", "folders": ["INBOX"], "address": "team@ourco.example.jp"}
     config = daemon_config(tmp_path, url, [maildir_account(maildir), imap])
     run_once(config, pool)
     path = str(tmp_path / "hayaoshi.toml")
@@ -289,6 +323,16 @@ def test_a_config_error_is_said_at_start(tmp_path, url):
     assert "accounts #1: path is required (type = maildir)" in done.stderr
     (tmp_path / "none.toml").write_text('[database]\nurl = "sqlite://"\n', "utf-8")
     assert "no [[accounts]]" in run_cli("run", "--config", str(tmp_path / "none.toml")).stderr
+
+
+def test_an_account_without_a_from_address_is_said_at_start(tmp_path, url):
+    """Drafts need a From: a username that is not an address, and no `address`, stops the start."""
+    daemon_config(tmp_path, url, [maildir_account(tmp_path / "Maildir", address=None)])
+    done = run_cli("run", "--once", "--config", str(tmp_path / "hayaoshi.toml"))
+    assert done.returncode == 2
+    assert "account 'local': set `address`" in done.stderr
+    daemon_config(tmp_path, url, [maildir_account(tmp_path / "Maildir", address=None)], **{"drafts.enabled": False})
+    assert "set `address`" not in run_cli("run", "--once", "--config", str(tmp_path / "hayaoshi.toml")).stderr
 
 
 def test_a_missing_maildir_is_a_configuration_error_naming_it(tmp_path, url, pool):

@@ -10,17 +10,21 @@ repetitions squared). Configs: `daemon_config`. Oracles read the database direct
 from __future__ import annotations
 
 import base64
+import contextlib
 import mailbox
 import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, text
 
 from hayaoshi.config.settings import Config, load_config
+from hayaoshi.daemon.limits import Bounds
+from hayaoshi.daemon.parsers import ParserPool
 
 ROOT = Path(__file__).resolve().parent.parent
 SKILLS = ("Java", "Python", "PHP", "C#", "Go", "Ruby", "TypeScript", "AWS")
@@ -130,7 +134,7 @@ def _toml(value: Any) -> str:
 
 def maildir_account(path: Path, name: str = "local", **overrides: Any) -> dict[str, Any]:
     return {"name": name, "type": "maildir", "path": str(path), "folders": ["INBOX"], "poll_seconds": 1,
-            **overrides}
+            "address": "sales@ourco.example.jp", **overrides}
 
 
 def deliver_maildir(path: Path, raws: list[bytes]) -> None:
@@ -139,13 +143,29 @@ def deliver_maildir(path: Path, raws: list[bytes]) -> None:
         box.add(raw)
 
 
-def ledger_rows(db_url: str) -> list[dict[str, Any]]:
+def table_rows(db_url: str, table: str) -> list[dict[str, Any]]:
+    """Every row of a table, by id: read through a connection of its own, as another program would."""
     engine = create_engine(db_url)
     try:
         with engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(text("SELECT * FROM ledger ORDER BY id"))]
+            return [dict(r._mapping) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
     finally:
         engine.dispose()
+
+
+def ledger_rows(db_url: str) -> list[dict[str, Any]]:
+    return table_rows(db_url, "ledger")
+
+
+@contextlib.contextmanager
+def warm_pool(**bounds: Any) -> Iterator[ParserPool]:
+    """One warm parser child for a test module (a daemon that is handed a pool leaves it running)."""
+    pool = ParserPool(Bounds(**bounds), use_ginza=False, size=1)
+    pool.start()
+    try:
+        yield pool
+    finally:
+        pool.close()
 
 
 def mail_counts(db_url: str) -> Counter:

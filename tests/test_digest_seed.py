@@ -12,7 +12,7 @@ small rule `RULE` (A: 4 postings and 2 useful in 28 days; B: 2 and 1; C: 2 posti
     before      delta jobs Wed 11/04, 11/11, 11/18 (◎), Thu 11/19 (○) · beta job Tue 10/27 (○) · delta Wed 10/28 (○)
     past        alpha job Mon 10/12 · beta jobs Tue 10/06, 10/13, 10/20 (○) · delta Wed 10/07, 10/14, 10/21 (○)
     roster      E001 Java ends 12/15 (予定) · E002 Python since 11/01 (待機) · E003 C# 2027/06 · E004 unknown
-    drafts      (when the drafts ledger exists) a1 sent, g1 deleted, a2 sent, g2 pending, e1 in the folder,
+    drafts      (when the drafts ledger exists) a1 sent edited, g1 deleted, a2 sent as is, g2 pending, e1 in the folder,
                 o1 failed; one older draft
 """
 
@@ -162,6 +162,8 @@ DRAFTS = [
     ("o1", "failed", None, None),
 ]
 
+EDITED = {"a1": True, "a2": False}  # what the rep did before sending
+
 
 def seed_drafts(store, ids: dict[str, int]) -> bool:
     """The week's drafts, and one of the week before; False when the tree has no drafts ledger."""
@@ -180,6 +182,7 @@ def seed_drafts(store, ids: dict[str, int]) -> bool:
             created_at=arrived + timedelta(seconds=created_offset),
             appended_at=arrived + timedelta(seconds=to_folder) if to_folder is not None else None,
             outcome_at=arrived + timedelta(seconds=to_outcome) if to_outcome is not None else None,
+            edited=EDITED.get(label),
         )
 
     with Session(store.engine) as session, session.begin():

@@ -144,7 +144,7 @@ def test_the_digest_arrives_whole_through_a_real_smtp_server(store, smtp_server,
     if "下書き 6件" in text:  # the drafts ledger is there
         assert "到着→下書き: p50 60秒 / p95 5分（4件）" in text.splitlines()
         assert "到着→送信: p50 30分 / p95 60分（2件）" in text.splitlines()
-        assert "下書き 6件: 送信 2（うち編集して送信 —） / 破棄 1 / 未処理 2 / 失敗 1" in text
+        assert "下書き 6件: 送信 2（うち編集して送信 1） / 破棄 1 / 未処理 2 / 失敗 1" in text
 
 
 @pytest.mark.parametrize("password", [ASCII_PASSWORD, PASSWORD], ids=["ascii", "utf8"])

@@ -52,12 +52,8 @@ def box(account):
 
 
 @pytest.fixture
-def reader(dovecot, imap_user):
-    """An IMAP client of its own: what the drafts look like to any mail program."""
-    client = IMAPClient(dovecot.host, dovecot.port, ssl=False)
-    client.login(imap_user.name, imap_user.password)
-    yield client
-    client.logout()
+def reader(imap_reader):
+    return imap_reader
 
 
 def fetch_drafts(reader) -> list[tuple[bytes, tuple[bytes, ...]]]:

@@ -313,3 +313,38 @@ def test_a_draft_another_writer_recorded_first_is_left_to_it(writer, pool_store,
     (got,) = writer.write(processed, ACCOUNT)
     assert got.id == theirs.id and got.state is DraftState.PENDING
     assert drafts_in(box) == []
+
+
+def resent(draft: email.message.EmailMessage, *, message_id: str, change: str | None = None) -> bytes:
+    """The sent copy a mail program makes of a draft: new transfer encoding, lines re-wrapped, and
+    (with `change`) the rep's words added."""
+    text = draft.get_body(preferencelist=("plain",)).get_content()
+    wrapped = "\n".join(line[i:i + 30] for line in text.splitlines() for i in range(0, max(1, len(line)), 30))
+    msg = EmailMessage()
+    for name in ("From", "To", "Subject", "In-Reply-To", "References"):
+        msg[name] = draft[name]
+    msg["Message-ID"], msg["Date"] = message_id, format_datetime(NOW + timedelta(minutes=20))
+    msg.set_content((change + "\n" if change else "") + wrapped, cte="base64")
+    return bytes(msg)
+
+
+@pytest.mark.parametrize("same_id", [True, False])
+def test_a_draft_sent_unchanged_is_not_counted_edited(writer, pool_store, box, same_id):
+    (record,) = writer.write(make_processed(pool_store, job_mail(), [job_posting()]), ACCOUNT)
+    assert record.body_hash and len(record.body_hash) == 64
+    (draft,) = drafts_in(box)
+    sent_folder(box).add(resent(draft, message_id=record.message_id if same_id else "<other@ourses.co.jp>"))
+    delete_drafts(box)
+    (done,) = writer.track_outcomes(sent_folder="Sent")
+    assert done.state is DraftState.SENT and done.edited is False
+
+
+@pytest.mark.parametrize("same_id", [True, False])
+def test_a_draft_the_rep_changed_before_sending_is_counted_edited(writer, pool_store, box, same_id):
+    (record,) = writer.write(make_processed(pool_store, job_mail(), [job_posting()]), ACCOUNT)
+    (draft,) = drafts_in(box)
+    sent_folder(box).add(resent(draft, message_id=record.message_id if same_id else "<other@ourses.co.jp>",
+                                change="先日はお電話ありがとうございました。"))
+    delete_drafts(box)
+    (done,) = writer.track_outcomes(sent_folder="Sent")
+    assert done.state is DraftState.SENT and done.edited is True

@@ -1,0 +1,37 @@
+"""Whether a rep edited a draft before sending it: the two texts compared, not their bytes.
+
+A mail program that sends a draft re-encodes it (another transfer encoding, lines re-wrapped,
+format=flowed, sometimes an HTML part added): the bytes always differ. What is compared is the
+text a recipient reads (the decoder's body: the plain part, or the HTML's text), NFKC-normalised,
+with quoted lines (`>`) and every space and line break removed. Its SHA-256 is kept with the
+draft's row (the draft's bytes are dropped once it is in the folder: they hold personal data).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from hayaoshi.errors import MailRejected
+from hayaoshi.ingest.decode import decode_message
+
+_SPACE = re.compile(r"\s+")
+
+
+def text_fingerprint(raw: bytes) -> str | None:
+    """The SHA-256 of a mail's normalised text; None when it cannot be decoded."""
+    try:
+        body = decode_message(raw).body
+    except MailRejected:
+        return None
+    lines = (line for line in unicodedata.normalize("NFKC", body).splitlines() if not line.lstrip().startswith(">"))
+    return hashlib.sha256(_SPACE.sub("", "".join(lines)).encode("utf-8")).hexdigest()
+
+
+def was_edited(sent_raw: bytes, draft_hash: str | None) -> bool | None:
+    """Whether the sent mail's text differs from the draft's; None when that cannot be told."""
+    if draft_hash is None:
+        return None
+    sent = text_fingerprint(sent_raw)
+    return None if sent is None else sent != draft_hash
