@@ -1,4 +1,4 @@
-"""One mail through every stage: decode → extract → store → match (→ draft, later).
+"""One mail through every stage: decode → extract → store → match (the daemon then drafts).
 
 `hayaoshi match --mail` runs it once; the daemon runs it for every new message. The stages stay
 pure; this module is the glue that owns the store and the loaded extractor.
@@ -7,6 +7,7 @@ pure; this module is the glue that owns the store and the loaded extractor.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -17,7 +18,7 @@ from hayaoshi.extract.extractor import JST, Extractor, reference_date
 from hayaoshi.extract.model import ParsedMail, Posting, PostingKind
 from hayaoshi.ingest.decode import DecodedMail, decode_message
 from hayaoshi.ingest.quotes import split_quoted
-from hayaoshi.match.cluster import best_source_order, same_work
+from hayaoshi.match.cluster import OpenJobs, best_source_order
 from hayaoshi.match.convert import company_key, engineer_from_posting, job_from_posting
 from hayaoshi.match.engine import match_settings, rank_engineers, rank_jobs
 from hayaoshi.match.index import EngineerIndex, JobIndex
@@ -48,7 +49,8 @@ class Processed:
 
 
 class Pipeline:
-    """Built once (loads spaCy, opens the database); `process` is called per mail."""
+    """Built once (loads spaCy, opens the database); `process` is called per mail, from several
+    folder threads at once (the caches below are guarded by one lock; the store is thread-safe)."""
 
     def __init__(self, config: Config, *, store: Store | None = None,
                  extractor: Extractor | None = None) -> None:
@@ -58,46 +60,80 @@ class Pipeline:
         self.extractor = extractor or Extractor(Path(taxonomy) if taxonomy else None,
                                                 use_ginza=config["extract.ginza"])
         self.settings = match_settings(config)
-        # The pool's index costs ~0.1 s for 20,000 engineers: rebuilt only when the pool changed.
-        self._engineers: EngineerIndex | None = None
-        # Open 案件, read from the store once and then kept up to date by this pipeline's own
-        # writes; read again after `refresh_seconds` so that other daemons' 案件 are seen too.
+        # What the pipeline keeps in memory between mails, read from the store and then kept up to
+        # date by this pipeline's own writes; read again after `refresh_seconds`, so that another
+        # daemon's writes (team scale), expiries and roster imports are seen.
         self.refresh_seconds = 60.0
-        self._jobs: list[tuple[int, Job]] | None = None
+        self._lock = threading.RLock()
+        self._engineers: EngineerIndex | None = None  # the pool; partners' engineers added one mail at a time
+        self._engineers_read_at = 0.0
+        self._open: OpenJobs | None = None  # the open 案件, one per cluster
+        self._depth: dict[int, int | None] = {}  # their 商流 depth
+        self._rank: dict[int, tuple[bool, int, datetime, int]] = {}  # which source stands for a cluster
         self._jobs_read_at = 0.0
         self._job_index: JobIndex | None = None
 
     def pool_changed(self) -> None:
-        self._engineers = None
+        """The roster was imported: the pool is read again before the next ranking."""
+        with self._lock:
+            self._engineers = None
 
-    def _open_jobs(self, now: datetime) -> list[tuple[int, Job]]:
-        if self._jobs is None or time.monotonic() - self._jobs_read_at > self.refresh_seconds:
-            self._jobs = self.store.open_jobs(now)
+    # --- the open 案件 ------------------------------------------------------------------------
+
+    def _open_jobs(self, now: datetime) -> OpenJobs:
+        if self._open is None or time.monotonic() - self._jobs_read_at > self.refresh_seconds:
+            sources = self.store.open_job_sources(now)
+            self._open = OpenJobs((pid, job) for pid, job, _depth in reversed(sources))
+            self._depth = {pid: depth for pid, _job, depth in sources}
+            self._rank = {pid: _source_rank(pid, job, depth) for pid, job, depth in sources}
             self._jobs_read_at = time.monotonic()
             self._job_index = None
-        return [(pid, job) for pid, job in self._jobs if job.expires_at is None or job.expires_at > now]
+        return self._open
 
     def _jobs_index(self, now: datetime) -> JobIndex:
         jobs = self._open_jobs(now)
         if self._job_index is None:
-            self._job_index = JobIndex([j for _, j in jobs])
+            self._job_index = JobIndex([j for _, j in jobs.jobs()])
         return self._job_index
 
-    def _job_added(self, posting_id: int, job: Job, cluster_ids: list[int]) -> None:
-        if self._jobs is None:
-            return
-        if len(cluster_ids) > 1:
-            # Only the cluster's best source stands for it in `open_jobs`: read them again.
-            self._jobs = None
-            return
-        if all(pid != posting_id for pid, _ in self._jobs):  # read with the store already?
-            self._jobs.insert(0, (posting_id, job))
+    def _cluster(self, posting_id: int, job: Job, depth: int | None,
+                 now: datetime) -> tuple[list[Job], dict[str, int | None]]:
+        """The same 案件 from other senders joins one cluster; matching runs for its best source.
+        The new job joins the open ones; of a cluster only its best source stays (as in the store)."""
+        open_ = self._open_jobs(now)
+        same = [pid for pid in open_.same(job, exclude=posting_id)
+                if _open(open_.job(pid), now)]
+        self._depth[posting_id] = depth
+        self._rank[posting_id] = _source_rank(posting_id, job, depth)
         self._job_index = None
+        if not same:
+            open_.add(posting_id, job)
+            return [job], {}
+        ids = [posting_id, *same]
+        self.store.set_cluster(ids)
+        members = [job, *(open_.job(pid) for pid in same)]
+        stands = min(ids, key=self._rank.__getitem__)
+        for pid in same:
+            if pid != stands:
+                open_.remove(pid)
+        if stands == posting_id:
+            open_.add(posting_id, job)
+        depth_of = {str(pid): self._depth.get(pid) for pid in ids}
+        return best_source_order(members, depth_of), depth_of
+
+    # --- the pool -----------------------------------------------------------------------------
 
     def _engineer_index(self, now: datetime) -> EngineerIndex:
-        if self._engineers is None:
+        if self._engineers is None or time.monotonic() - self._engineers_read_at > self.refresh_seconds:
             self._engineers = EngineerIndex(self.store.engineers(now))
+            self._engineers_read_at = time.monotonic()
         return self._engineers
+
+    def _talent_added(self, posting_ids: list[int]) -> None:
+        if self._engineers is not None and posting_ids:
+            self._engineers = self._engineers.with_added(self.store.engineers_of_postings(posting_ids))
+
+    # --- one mail -----------------------------------------------------------------------------
 
     def process(self, raw: bytes, *, now: datetime | None = None, account: str | None = None,
                 folder: str | None = None, uid: int | None = None) -> Processed:
@@ -106,41 +142,38 @@ class Pipeline:
         text, _quoted = split_quoted(mail.body, mail.subject)
         parsed = self.extractor.extract(mail, body=text, now=now)
         received = mail.date or now or datetime.now(tz=JST)
-        ids = self.store.record_mail(parsed, sender=mail.from_addr, received_at=received,
-                                     message_id=mail.message_id, subject=mail.subject, body=mail.body,
-                                     account=account, folder=folder, uid=uid)
         at = now or datetime.now(tz=JST)
         today = reference_date(at, None)
         company = company_key(sender_domain(mail.from_addr))
-        if any(p.kind is PostingKind.TALENT for p in parsed.postings):
-            self.pool_changed()
-        results = []
-        for posting_id, posting in zip(ids, parsed.postings, strict=False):
-            if posting.kind is PostingKind.JOB:
-                job = job_from_posting(posting, str(posting_id), company, received_at=received,
-                                       expires_at=received + timedelta(days=self.config["matching.job_expiry_days"]))
-                cluster, depth = self._cluster(posting_id, job, at)
-                self._job_added(posting_id, job, [int(j.id) for j in cluster])
-                ranking = rank_engineers(cluster[0], self._engineer_index(at), self.settings, today)
-            else:
-                engineer = engineer_from_posting(posting, f"{PARTNER_PREFIX}{posting_id}", company)
-                ranking = rank_jobs(engineer, self._jobs_index(at), self.settings, today)
-                cluster, depth = [], {}
-            self.store.save_ranking(posting_id, ranking)
-            results.append(Result(posting_id, posting, ranking, cluster, depth))
+        with self._lock:  # the caches follow the store in the order of its writes
+            ids = self.store.record_mail(parsed, sender=mail.from_addr, received_at=received,
+                                         message_id=mail.message_id, subject=mail.subject, body=mail.body,
+                                         account=account, folder=folder, uid=uid)
+            self._talent_added([pid for pid, p in zip(ids, parsed.postings, strict=False)
+                                if p.kind is PostingKind.TALENT])
+            results = []
+            for posting_id, posting in zip(ids, parsed.postings, strict=False):
+                if posting.kind is PostingKind.JOB:
+                    job = job_from_posting(
+                        posting, str(posting_id), company, received_at=received,
+                        expires_at=received + timedelta(days=self.config["matching.job_expiry_days"]))
+                    cluster, depth = self._cluster(posting_id, job, posting.chain_depth, at)
+                    ranking = rank_engineers(cluster[0], self._engineer_index(at), self.settings, today)
+                else:
+                    engineer = engineer_from_posting(posting, f"{PARTNER_PREFIX}{posting_id}", company)
+                    ranking = rank_jobs(engineer, self._jobs_index(at), self.settings, today)
+                    cluster, depth = [], {}
+                results.append(Result(posting_id, posting, ranking, cluster, depth))
+        for result in results:
+            self.store.save_ranking(result.posting_id, result.ranking)
         return Processed(mail, parsed, results)
 
-    def _cluster(self, posting_id: int, job: Job, now: datetime) -> tuple[list[Job], dict[str, int | None]]:
-        """The same 案件 from other senders joins one cluster; matching runs for its best source."""
-        skills = set(job.required_skills)
-        same = [(pid, other) for pid, other in self._open_jobs(now)
-                if pid != posting_id and (not skills or skills & set(other.required_skills)
-                                          or other.station == job.station)
-                and same_work(job, other)]
-        if not same:
-            return [job], {}
-        ids = [posting_id, *(pid for pid, _ in same)]
-        self.store.set_cluster(ids, min(ids))
-        members = [job, *(other for _, other in same)]
-        depth = {str(pid): self.store.posting(pid)[0].chain_depth for pid in ids}
-        return best_source_order(members, depth), depth
+
+def _open(job: Job, now: datetime) -> bool:
+    return job.expires_at is None or job.expires_at > now
+
+
+def _source_rank(posting_id: int, job: Job, depth: int | None) -> tuple[bool, int, datetime, int]:
+    """Which source of a cluster stands for it: the shortest 商流, then the first to arrive (store.repo)."""
+    received = job.received_at or datetime.max.replace(tzinfo=JST)
+    return (depth is None, depth or 0, received, posting_id)

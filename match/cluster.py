@@ -187,3 +187,81 @@ def _candidate_pairs(keys: Sequence[_Key]) -> set[tuple[int, int]]:
             for token in titled[i]:
                 pairs.update((min(i, j), max(i, j)) for j in by_bigram[token] if j != i)
     return pairs
+
+
+class OpenJobs:
+    """The open 案件 that stand for their cluster (one per cluster, as `Store.open_jobs` lists them),
+    kept for one new job at a time: `same(job)` gives those `same_work` says are the same work,
+    without comparing the job with every open one.
+
+    Each job's comparison key is computed once, when it is added. A new job is compared only with
+    the jobs that can pass `_same`: those sharing one of its prefix-filter skills (Jaccard ≥ t needs
+    one of any |x| − ⌈t·|x|⌉ + 1 of x's tokens; the rarest are probed), and, through the title
+    filter, those a title-only comparison could join. The result equals a scan of every open job
+    (tests/test_match_cluster.py). Not thread-safe: the pipeline holds it under its lock.
+    """
+
+    def __init__(self, jobs: Iterable[tuple[int, Job]] = ()) -> None:
+        self._keys: dict[int, _Key] = {}
+        self._order: dict[int, int] = {}
+        self._next = 0
+        self._by_skill: dict[str, set[int]] = defaultdict(set)
+        self._by_bigram: dict[str, set[int]] = defaultdict(set)
+        for posting_id, job in jobs:
+            self.add(posting_id, job)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, posting_id: object) -> bool:
+        return posting_id in self._keys
+
+    def job(self, posting_id: int) -> Job:
+        return self._keys[posting_id].job
+
+    def jobs(self) -> list[tuple[int, Job]]:
+        """Every open job, newest addition first (the order `Store.open_jobs` gives)."""
+        return [(pid, self._keys[pid].job) for pid in sorted(self._keys, key=self._order.__getitem__, reverse=True)]
+
+    def add(self, posting_id: int, job: Job) -> None:
+        if posting_id in self._keys:
+            return
+        key = self._keys[posting_id] = _Key(job)
+        self._order[posting_id] = self._next
+        self._next += 1
+        for skill in key.skills:
+            self._by_skill[skill].add(posting_id)
+        for bigram in key.title:
+            self._by_bigram[bigram].add(posting_id)
+
+    def remove(self, posting_id: int) -> None:
+        key = self._keys.pop(posting_id, None)
+        if key is None:
+            return
+        del self._order[posting_id]
+        for skill in key.skills:
+            self._by_skill[skill].discard(posting_id)
+        for bigram in key.title:
+            self._by_bigram[bigram].discard(posting_id)
+
+    def same(self, job: Job, *, exclude: int | None = None) -> list[int]:
+        """The posting ids of the open jobs that are the same work as `job`, newest first."""
+        key = _Key(job)
+        found: set[int] = set()
+        if key.skills:
+            found |= self._probe(self._by_skill, key.skills, SKILL_SIMILARITY)
+        if key.title:  # title-only comparisons: either side without skills
+            titled = self._probe(self._by_bigram, key.title, TITLE_ONLY_SIMILARITY)
+            found |= titled if not key.skills else {pid for pid in titled if not self._keys[pid].skills}
+        found.discard(exclude)  # type: ignore[arg-type]
+        same = [pid for pid in found if _same(key, self._keys[pid])]
+        return sorted(same, key=self._order.__getitem__, reverse=True)
+
+    @staticmethod
+    def _probe(index: Mapping[str, set[int]], tokens: frozenset[str], threshold: float) -> set[int]:
+        ordered = sorted(tokens, key=lambda token: (len(index.get(token, ())), token))
+        prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered) - 1e-9) + 1]
+        out: set[int] = set()
+        for token in prefix:
+            out |= index.get(token, set())
+        return out

@@ -25,6 +25,69 @@ from hayaoshi.match.model import Engineer, Job
 
 _REMOTE = {"full": 1, "hybrid": 2, "onsite": 3}
 _NEVER = date.max.toordinal()
+_NAN = float("nan")
+# The numpy columns: attribute, dtype, value when the field is not known.
+_COLUMNS: tuple[tuple[str, type, object], ...] = (
+    ("_rate", np.float64, _NAN),
+    ("_avail", np.int64, -1),
+    ("_age", np.int64, -1),
+    ("_chain", np.int64, 0),
+    ("_expires", np.int64, _NEVER),
+    ("_partner", bool, False),
+    ("_freelance", bool, False),
+    ("_foreign", np.int8, 0),  # 0 not stated, 1 foreign, 2 Japanese
+    ("_level", np.int8, -1),  # a foreigner's JLPT rank, -1 unknown
+    ("_station", np.int64, -1),
+    ("_company", np.int64, -1),  # a partner's company key id, -1 none
+    ("_remote", np.int8, 0),
+)
+
+
+def _rows(engineers: tuple[Engineer, ...], start: int, stations: dict[str, int], companies: dict[str, int],
+          ) -> tuple[dict[str, tuple[list[int], list[float]]], list[int], dict[str, list]]:
+    """The index entries of `engineers`, numbered from `start`: skill postings (positions, years),
+    the positions of the skill-less, and the column values. `stations` and `companies` grow."""
+    postings: dict[str, tuple[list[int], list[float]]] = {}
+    skillless: list[int] = []
+    columns: dict[str, list] = {name: [default] * len(engineers) for name, _dtype, default in _COLUMNS}
+    rate, avail, age, chain, expires = (columns[c] for c in ("_rate", "_avail", "_age", "_chain", "_expires"))
+    partner, freelance, foreign, level = (columns[c] for c in ("_partner", "_freelance", "_foreign", "_level"))
+    station, company, remote = (columns[c] for c in ("_station", "_company", "_remote"))
+    for i, e in enumerate(engineers):
+        if not e.skills:
+            skillless.append(start + i)
+        years = e.skill_years
+        for skill in dict.fromkeys(e.skills):
+            entry = postings.get(skill)
+            if entry is None:
+                entry = postings[skill] = ([], [])
+            entry[0].append(start + i)
+            y = years.get(skill)
+            entry[1].append(_NAN if y is None else float(y))
+        if e.rate is not None:
+            rate[i] = float(e.rate)
+        if e.available_from is not None:
+            avail[i] = e.available_from.toordinal()
+        if e.age is not None:
+            age[i] = e.age
+        chain[i] = e.chain_distance
+        if e.expires_at is not None:
+            expires[i] = as_day(e.expires_at).toordinal()
+        partner[i] = not e.own
+        freelance[i] = e.employment == "freelance"
+        if e.nationality is not None:
+            foreign[i] = {None: 0, True: 1, False: 2}[is_foreign(e.nationality)]
+            if foreign[i] == 1:
+                rank = level_rank(e.japanese_level)
+                level[i] = -1 if rank is None else rank
+        key = station_key(e.station)
+        if key is not None:
+            station[i] = stations.setdefault(key, len(stations))
+        key = company_key(e.company)
+        if key is not None and not e.own:
+            company[i] = companies.setdefault(key, len(companies))
+        remote[i] = _REMOTE.get(str(e.remote), 0) if e.remote else 0
+    return postings, skillless, columns
 
 
 class EngineerIndex:
@@ -53,69 +116,55 @@ class EngineerIndex:
 
     def __init__(self, engineers: Iterable[Engineer]) -> None:
         self.engineers: tuple[Engineer, ...] = tuple(engineers)
-        postings: dict[str, tuple[list[int], list[float]]] = {}
-        skillless: list[int] = []
-        stations: dict[str, int] = {}
-        companies: dict[str, int] = {}
-        nan = float("nan")
-        n = len(self.engineers)
-        rate, avail, age, chain, expires = [nan] * n, [-1] * n, [-1] * n, [0] * n, [_NEVER] * n
-        partner, freelance, foreign, level = [False] * n, [False] * n, [0] * n, [-1] * n
-        station, company, remote = [-1] * n, [-1] * n, [0] * n
-        for i, e in enumerate(self.engineers):
-            if not e.skills:
-                skillless.append(i)
-            years = e.skill_years
-            for skill in dict.fromkeys(e.skills):
-                entry = postings.get(skill)
-                if entry is None:
-                    entry = postings[skill] = ([], [])
-                entry[0].append(i)
-                y = years.get(skill)
-                entry[1].append(nan if y is None else float(y))
-            if e.rate is not None:
-                rate[i] = float(e.rate)
-            if e.available_from is not None:
-                avail[i] = e.available_from.toordinal()
-            if e.age is not None:
-                age[i] = e.age
-            chain[i] = e.chain_distance
-            if e.expires_at is not None:
-                expires[i] = as_day(e.expires_at).toordinal()
-            partner[i] = not e.own
-            freelance[i] = e.employment == "freelance"
-            if e.nationality is not None:
-                foreign[i] = {None: 0, True: 1, False: 2}[is_foreign(e.nationality)]
-                if foreign[i] == 1:
-                    rank = level_rank(e.japanese_level)
-                    level[i] = -1 if rank is None else rank
-            key = station_key(e.station)
-            if key is not None:
-                station[i] = stations.setdefault(key, len(stations))
-            key = company_key(e.company)
-            if key is not None and not e.own:
-                company[i] = companies.setdefault(key, len(companies))
-            remote[i] = _REMOTE.get(str(e.remote), 0) if e.remote else 0
-        self._postings = {
-            s: (np.array(p, dtype=np.int64), np.array(y, dtype=np.float64)) for s, (p, y) in postings.items()
-        }
+        self._stations, self._companies = {}, {}
+        postings, skillless, columns = _rows(self.engineers, 0, self._stations, self._companies)
+        self._postings = {s: (np.array(p, dtype=np.int64), np.array(y, dtype=np.float64))
+                          for s, (p, y) in postings.items()}
         self.skillless = tuple(self.engineers[i] for i in skillless)
-        self._stations, self._companies = stations, companies
-        self._rate = np.array(rate, dtype=np.float64)
-        self._avail = np.array(avail, dtype=np.int64)
-        self._age = np.array(age, dtype=np.int64)
-        self._chain = np.array(chain, dtype=np.int64)
-        self._expires = np.array(expires, dtype=np.int64)
-        self._partner = np.array(partner, dtype=bool)
-        self._freelance = np.array(freelance, dtype=bool)
-        self._foreign = np.array(foreign, dtype=np.int8)  # 0 not stated, 1 foreign, 2 Japanese
-        self._level = np.array(level, dtype=np.int8)  # a foreigner's JLPT rank, -1 unknown
-        self._station = np.array(station, dtype=np.int64)
-        self._company = np.array(company, dtype=np.int64)  # partner's company key id, -1 none
-        self._remote = np.array(remote, dtype=np.int8)
+        for name, dtype, _default in _COLUMNS:
+            setattr(self, name, np.array(columns[name], dtype=dtype))
         # Each engineer's place in id order (stable), to break score ties by id in numpy.
+        n = len(self.engineers)
         self.id_rank = np.empty(n, dtype=np.int64)
         self.id_rank[sorted(range(n), key=lambda i: self.engineers[i].id)] = np.arange(n, dtype=np.int64)
+
+    def with_added(self, engineers: Iterable[Engineer]) -> EngineerIndex:
+        """A new index: this one's engineers and `engineers` (new ids), as if built from all of them
+        (rankings are identical: ties break by id, never by position). O(n) array copies instead of a
+        rebuild's Python loop over the whole pool: a partner's 人材 mail joins the pool in well under
+        a millisecond. This index is left as it was (threads may be ranking with it)."""
+        added = tuple(engineers)
+        if not added:
+            return self
+        n = len(self.engineers)
+        new = object.__new__(EngineerIndex)
+        new.engineers = self.engineers + added
+        new._stations, new._companies = dict(self._stations), dict(self._companies)
+        postings, skillless, columns = _rows(added, n, new._stations, new._companies)
+        merged = dict(self._postings)
+        for skill, (positions, years) in postings.items():
+            old = merged.get(skill)
+            p, y = np.array(positions, dtype=np.int64), np.array(years, dtype=np.float64)
+            merged[skill] = (p, y) if old is None else (np.concatenate((old[0], p)), np.concatenate((old[1], y)))
+        new._postings = merged
+        new.skillless = self.skillless + tuple(new.engineers[i] for i in skillless)
+        for name, dtype, _default in _COLUMNS:
+            setattr(new, name, np.concatenate((getattr(self, name), np.array(columns[name], dtype=dtype))))
+        # The id ranks: each added id's place among all ids, the old ranks shifted past it.
+        old_ids = sorted(e.id for e in self.engineers)
+        new_ids = sorted(e.id for e in added)
+        shift = np.searchsorted(np.array(new_ids, dtype=object), np.array(old_ids, dtype=object), side="left") \
+            if old_ids else np.zeros(0, dtype=np.int64)
+        old_rank = np.empty(n, dtype=np.int64)
+        if n:
+            order = np.argsort(self.id_rank, kind="stable")  # positions in id order
+            old_rank[order] = np.arange(n, dtype=np.int64) + shift.astype(np.int64)
+        at = np.searchsorted(np.array(old_ids, dtype=object), np.array([e.id for e in added], dtype=object),
+                             side="right") if old_ids else np.zeros(len(added), dtype=np.int64)
+        within = {eid: k for k, eid in enumerate(new_ids)}
+        added_rank = np.array([int(at[k]) + within[e.id] for k, e in enumerate(added)], dtype=np.int64)
+        new.id_rank = np.concatenate((old_rank, added_rank))
+        return new
 
     def __len__(self) -> int:
         return len(self.engineers)

@@ -185,12 +185,22 @@ class Store:
         with self._session("reading a company") as s:
             return s.scalar(select(Company.domain).where(Company.id == company_id))
 
-    def set_cluster(self, posting_ids: Iterable[int], cluster_id: int) -> None:
+    def set_cluster(self, posting_ids: Iterable[int], cluster_id: int | None = None) -> int | None:
+        """One cluster of the postings and of every posting already clustered with one of them (the
+        pipeline names only the jobs that stand for their clusters). Its id: `cluster_id`, else the
+        smallest of the postings' and their clusters' ids. Returns it."""
         ids = list(posting_ids)
         if not ids:
-            return
+            return cluster_id
         with self._session("setting a cluster") as s:
-            s.execute(update(PostingRecord).where(PostingRecord.id.in_(ids)).values(cluster_id=cluster_id))
+            joined = {c for c in s.scalars(select(PostingRecord.cluster_id).where(PostingRecord.id.in_(ids)))
+                      if c is not None}
+            target = cluster_id if cluster_id is not None else min((*ids, *joined))
+            where = PostingRecord.id.in_(ids)
+            if joined:
+                where = or_(where, PostingRecord.cluster_id.in_(joined))
+            s.execute(update(PostingRecord).where(where).values(cluster_id=target))
+            return target
 
     # ------------------------------------------------------------------ the pool
 
@@ -207,9 +217,27 @@ class Store:
         with self._session("reading the pool") as s:
             return [convert.to_engineer(record, domain) for record, domain in s.execute(query)]
 
+    def engineers_of_postings(self, posting_ids: Iterable[int]) -> list[Engineer]:
+        """The partners' engineers of these talent postings, as `engineers` gives them."""
+        ids = list(posting_ids)
+        if not ids:
+            return []
+        query = (
+            select(EngineerRecord, Company.domain)
+            .outerjoin(Company, Company.id == EngineerRecord.company_id)
+            .where(EngineerRecord.posting_id.in_(ids))
+            .order_by(EngineerRecord.id)
+        )
+        with self._session("reading engineers") as s:
+            return [convert.to_engineer(record, domain) for record, domain in s.execute(query)]
+
     def open_jobs(self, now: datetime) -> list[tuple[int, Job]]:
         """Unexpired job postings, newest first; of a cluster only the one with the shortest 商流
         (then the first to arrive) stands for it."""
+        return [(pid, job) for pid, job, _depth in self.open_job_sources(now)]
+
+    def open_job_sources(self, now: datetime) -> list[tuple[int, Job, int | None]]:
+        """`open_jobs` with each job's 商流 depth (what orders a cluster's sources)."""
         now = _aware(now)
         query = (
             select(PostingRecord, Company.domain)
@@ -225,7 +253,7 @@ class Store:
             if held is None or _rank(record) < _rank(held[0]):
                 best[key] = (record, domain)
         chosen = sorted(best.values(), key=lambda rd: (rd[0].received_at, rd[0].id), reverse=True)
-        return [(record.id, convert.to_job(record, domain)) for record, domain in chosen]
+        return [(record.id, convert.to_job(record, domain), record.chain_depth) for record, domain in chosen]
 
     def save_ranking(self, posting_id: int, ranking: Ranking) -> None:
         """Replace the saved ranking of a posting: its matches, then its exclusions."""

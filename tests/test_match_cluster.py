@@ -169,3 +169,25 @@ def test_skill_names_in_titles_are_compared_as_skills_only():
 def test_every_job_is_in_exactly_one_cluster():
     jobs = random_jobs(4, 60)
     assert sorted(j.id for g in cluster(jobs) for j in g) == sorted(j.id for j in jobs)
+
+
+@pytest.mark.parametrize("seed", [5, 6, 7], ids=["seed5", "seed6", "seed7"])
+def test_open_jobs_finds_exactly_what_comparing_with_every_open_job_finds(seed):
+    """The pipeline's incremental clustering: for each arriving job, OpenJobs.same equals a scan of
+    every open job through same_work, also after jobs leave (removed) and titles or skills are missing."""
+    from hayaoshi.match.cluster import OpenJobs
+
+    jobs = random_jobs(seed, 120)
+    rng = random.Random(seed)
+    index, open_ = OpenJobs(), {}
+    for n, job in enumerate(jobs):
+        expected = [pid for pid, other in open_.items() if same_work(job, other)]
+        assert sorted(index.same(job)) == sorted(expected), job
+        index.add(n, job)
+        open_[n] = job
+        if open_ and rng.random() < 0.2:
+            gone = rng.choice(list(open_))
+            index.remove(gone)
+            del open_[gone]
+    assert [pid for pid, _ in index.jobs()] == sorted(open_, reverse=True)
+    assert len(index) == len(open_) and all(pid in index for pid in open_)

@@ -164,3 +164,29 @@ def test_index_is_reusable_across_days():
     index = EngineerIndex([make_engineer(expires_at=datetime(2026, 12, 1, 12))])
     assert rank_engineers(make_job(), index, SETTINGS, TODAY).matches
     assert rank_engineers(make_job(), index, SETTINGS, TODAY + timedelta(days=3)) == Ranking()
+
+
+@pytest.mark.parametrize("seed", [31, 32, 33], ids=["seed31", "seed32", "seed33"])
+def test_an_index_grown_by_with_added_equals_one_built_whole(seed):
+    """Partners' engineers join the index one mail at a time (pipeline.py): every column, posting
+    list and id rank, and so every ranking, is what a rebuild over the whole pool gives."""
+    engineers = pool(seed, 300)
+    rng = random.Random(seed)
+    index = EngineerIndex(engineers[:100])
+    at = 100
+    while at < len(engineers):
+        step = rng.choice((1, 1, 2, 7))
+        before = index
+        index = index.with_added(engineers[at : at + step])
+        assert len(before) == at  # the old index is left as it was
+        at += step
+    whole = EngineerIndex(engineers)
+    assert index.engineers == whole.engineers and index.skillless == whole.skillless
+    assert index.id_rank.tolist() == whole.id_rank.tolist()
+    assert index.skills == whole.skills
+    for skill in whole.skills:
+        assert index.holders(skill) == whole.holders(skill)
+    for job in jobs(seed, 30):
+        assert rank_engineers(job, index, SETTINGS, TODAY) == rank_engineers(job, whole, SETTINGS, TODAY)
+    assert EngineerIndex([]).with_added(engineers[:5]).id_rank.tolist() == EngineerIndex(engineers[:5]).id_rank.tolist()
+    assert index.with_added([]) is index

@@ -124,3 +124,55 @@ def test_match_command_prints_the_contract(tmp_path, capsys, db_url):
     assert top["tier"] in ("◎", "○", "△")
     assert {r["status"] for r in top["requirements"]} <= {"met", "partial", "unmet"}
     assert all(set(x) == {"id", "name", "reasons"} and x["reasons"] for x in posting["excluded"])
+
+
+def _corpus_stream() -> list[bytes]:
+    """The golden corpus, and each job-like mail again from two other senders (the same 案件
+    forwarded: clusters), in a fixed shuffled order, each with a Message-ID of its own."""
+    import random
+    import re
+
+    raws = [p.read_bytes() for p in sorted((ROOT / "tests" / "samples" / "mail").rglob("*.eml"))]
+    out = []
+    for n, raw in enumerate(raws):
+        for k, domain in enumerate(("", "fwd-one.example.jp", "fwd-two.example.jp")):
+            if k and b"\xe6\xa1\x88\xe4\xbb\xb6" not in raw:  # 案件: only jobs are forwarded
+                continue
+            body = re.sub(rb"^Message-ID:[^\r\n]*\r?\n", b"", raw, count=1, flags=re.I | re.M)
+            if domain:
+                body = re.sub(rb"^From:[^\r\n]*", f"From: sales@{domain}".encode(), body, count=1, flags=re.I | re.M)
+            out.append(f"Message-ID: <stream-{n}-{k}@test>\r\n".encode() + body)
+    random.Random(7).shuffle(out)
+    return out
+
+
+def test_what_the_pipeline_keeps_in_memory_equals_reading_the_store_each_time(tmp_path, extractor):
+    """The open 案件 (one per cluster), the clusters and the pool are kept in memory between mails
+    (pipeline.py); a pipeline that reads them from the store for every mail ranks every posting the
+    same, and the two stores end with the same clusters."""
+    def make(name: str, refresh: float) -> Pipeline:
+        url = f"sqlite:///{tmp_path / name}"
+        config = load_config(None, {"HAYAOSHI_DATABASE_URL": url, "HAYAOSHI_COMPANY_DOMAINS": "ourses.co.jp",
+                                    "HAYAOSHI_EXTRACT_GINZA": "false"})
+        pipe = Pipeline(config, extractor=extractor)
+        import_roster(pipe.store, ROSTER, dry_run=False, nlp=extractor.nlp)
+        pipe.refresh_seconds = refresh
+        return pipe
+
+    kept, fresh = make("kept.db", 3600.0), make("fresh.db", -1.0)
+    stream = _corpus_stream()
+    clustered = 0
+    try:
+        for raw in stream:
+            a = kept.process(raw, now=NOW)
+            b = fresh.process(raw, now=NOW)
+            assert [r.posting_id for r in a.results] == [r.posting_id for r in b.results]
+            for ra, rb in zip(a.results, b.results, strict=True):
+                assert [j.id for j in ra.cluster] == [j.id for j in rb.cluster], ra.posting.title
+                assert ra.ranking == rb.ranking, ra.posting.title
+                clustered += len(ra.cluster) > 1
+        assert kept.store.open_jobs(NOW) == fresh.store.open_jobs(NOW)
+    finally:
+        kept.store.close()
+        fresh.store.close()
+    assert clustered >= 10  # the stream really made clusters
