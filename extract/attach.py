@@ -68,8 +68,8 @@ def _merge(posting: Posting, sheet: SheetRecord) -> None:
             posting.skills.append(skill)
     if sheet.skill_years:
         posting.skill_years.update(sheet.skill_years)
-        posting.evidence["skill_years"] = sheet.quote(
-            "、".join(f"{s} {y:g}年" for s, y in sheet.skill_years.items()) + "（職務経歴の期間の和）")
+        years = "、".join(f"{s} {y:g}年" for s, y in sheet.skill_years.items())
+        posting.evidence["skill_years"] = f"{sheet.filename}: {years}（職務経歴の期間の和）"
     if sheet.skills and "skills" not in posting.evidence:
         posting.evidence["skills"] = sheet.evidence.get("skills", sheet.quote(""))
     if posting.age is None and sheet.age is not None:
