@@ -22,7 +22,9 @@ from hayaoshi.extract.sheet import SheetRecord, parse_sheet
 from hayaoshi.ingest.sheets import SheetLimits, SheetStatus, SheetText, is_sheet, read_sheet
 
 _LETTERS = re.compile(r"[A-Za-z]+")
-_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z.・_\-\s]{0,6}[A-Za-z]|[A-Za-z]")
+# A run of letters joined by `.`, `・` or a space (`T.K`, `R S`); `_`, `-`, `(` end it, so
+# `TK_skillsheet` gives TK and skillsheet, and only runs of 2-4 letters count as initials.
+_NAME_TOKEN = re.compile(r"[A-Za-z](?:[.・ ]?[A-Za-z])*")
 
 
 class AttachmentLike(Protocol):

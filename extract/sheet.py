@@ -44,6 +44,10 @@ _INLINE = re.compile(r"^\s*[【■◆●・]?\s*([^:：】]{1,12}?)\s*[】]?\s*[
 _SECTION_END = re.compile(r"^(?:自己PR|自己ＰＲ|PR|備考|得意(?:分野|技術)?|特記事項|その他|アピール)")
 _LIST_SPLIT = re.compile(r"[、,，/／\n]|\s{2,}")
 _MAX_PERIOD_CELL = 60
+# A real sheet has tens of projects of a few hundred characters; the bounds keep the span_ruler's
+# work small on a sheet that is all text (the reader already capped the cells).
+MAX_PROJECTS = 200
+MAX_PROJECT_CHARS = 2_000
 PHASE, ROLE = "phase", "role"
 
 
@@ -178,8 +182,8 @@ def parse_sheet(rows: Rows, filename: str, nlp: SkillNLP, ref: date) -> SheetRec
     """The record a sheet states. `ref` (the mail's date) ends 現在 periods."""
     record = SheetRecord(filename)
     _read_header(record, rows)
-    groups = _group_projects(rows, ref)
-    texts = ["\n".join(cells) for _, cells in groups]
+    groups = _group_projects(rows, ref)[:MAX_PROJECTS]
+    texts = ["\n".join(cells)[:MAX_PROJECT_CHARS] for _, cells in groups]
     joined = "\n\x00\n".join(texts)
     spans = nlp.find(joined) if joined.strip() else []
     categories = {s.canonical: s.category for s in nlp.taxonomy.skills}

@@ -131,3 +131,15 @@ def test_hayaoshi_parse_prints_sheets_and_warnings(tmp_path, capsys):
     assert main(["parse", "--no-ginza", "--format", "table", str(path)]) == 0
     table = capsys.readouterr().out
     assert "sheets: bomb.xlsx refused (too-large" in table and "warnings: スキルシート bomb.xlsx" in table
+
+
+@pytest.mark.parametrize(
+    ("filename", "expected"),
+    [("スキルシート_TK.xlsx", {"TK"}), ("経歴書(R.S).pdf", {"RS"}), ("skillsheet.xlsx", set()),
+     ("TK_skillsheet.xlsx", {"TK"}), ("Ｔ・Ｋ様_経歴書.docx", {"TK"})],
+    ids=["underscore", "parenthesised", "a-word-is-not-initials", "initials-first", "full-width"],
+)
+def test_initials_in_a_file_name(filename, expected):
+    from hayaoshi.extract.attach import _names_in
+
+    assert _names_in(filename) == expected

@@ -71,7 +71,7 @@ def read_sheet(filename: str | None, content_type: str, payload: bytes,
     except SheetProblem as problem:
         logger.info("sheet %s: %s", kind, problem.reason)
         return SheetText(name, problem.status, problem.reason)
-    except (MemoryError, RecursionError, Exception) as err:  # a parser's own bug must not stop the mail
+    except Exception as err:  # a parser's own bug (or MemoryError, RecursionError) must not stop the mail
         logger.warning("sheet %s: %s", kind, type(err).__name__)
         return SheetText(name, SheetStatus.FAILED, f"{kind}-error: {type(err).__name__}: {str(err)[:120]}")
     if not any(cell for row in rows for cell in row):
