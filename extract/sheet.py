@@ -34,6 +34,7 @@ Rows = Sequence[Sequence[str]]
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("name", re.compile(r"(?:氏名|名前|イニシャル|氏名\(イニシャル\)|Name)")),
     ("age", re.compile(r"(?:年齢|年令|Age)")),
+    ("birth", re.compile(r"生年月日|誕生日")),
     ("station", re.compile(r"(?:最寄り?駅?|最寄駅|最寄り駅|住所\(最寄\)?)")),
     ("qualifications", re.compile(r"(?:保有)?資格(?:・免許)?|免許・?資格")),
     ("career", re.compile(r"(?:IT|実務|業務|開発)?経験(?:年数|期間)?")),
@@ -112,7 +113,7 @@ def _header_values(rows: Rows) -> list[tuple[str, str, str]]:
     return out
 
 
-def _read_header(record: SheetRecord, rows: Rows) -> None:
+def _read_header(record: SheetRecord, rows: Rows, ref: date) -> None:
     for label, value, source in _header_values(rows):
         if label == "name" and record.name is None:
             record.name = value.split("(")[0].split("（")[0].strip()[:40] or None
@@ -120,6 +121,10 @@ def _read_header(record: SheetRecord, rows: Rows) -> None:
             found = find_age(fold(value), labelled=True)
             if found:
                 record.age, record.evidence["age"] = found[0], record.quote(source)
+        elif label == "birth" and record.age is None:
+            born = lone_month(value)  # to the month: a birthday later in the mail's month counts as reached
+            if born is not None and 15 <= (month_index(ref) - born) // 12 <= 80:
+                record.age, record.evidence["age"] = (month_index(ref) - born) // 12, record.quote(source)
         elif label == "station" and record.station is None:
             station, _ = parse_place(fold(value))
             if station:
@@ -181,7 +186,7 @@ def _group_projects(rows: Rows, ref: date) -> list[tuple[Period | None, list[str
 def parse_sheet(rows: Rows, filename: str, nlp: SkillNLP, ref: date) -> SheetRecord:
     """The record a sheet states. `ref` (the mail's date) ends 現在 periods."""
     record = SheetRecord(filename)
-    _read_header(record, rows)
+    _read_header(record, rows, ref)
     groups = _group_projects(rows, ref)[:MAX_PROJECTS]
     texts = ["\n".join(cells)[:MAX_PROJECT_CHARS] for _, cells in groups]
     joined = "\n\x00\n".join(texts)

@@ -107,3 +107,10 @@ def test_a_sheet_with_only_a_stated_career(extractor):
     rows = [("氏名", "Y.M"), ("経験年数", "約8年"), ("スキル", "Java、Python")]
     record = parse_sheet(rows, "s.xlsx", extractor.nlp, MAIL_DATE)
     assert record.career_years == 8.0 and record.projects == [] and record.skill_years == {}
+
+
+@pytest.mark.parametrize(("born", "age"), [("1994年5月10日", 32), ("1994/12/01", 31), ("H6.5", 32)],
+                         ids=["seireki", "birthday-not-yet", "wareki"])
+def test_age_from_a_birth_date_at_the_mails_date(extractor, born, age):
+    record = parse_sheet([("生年月日", born)], "s.xlsx", extractor.nlp, MAIL_DATE)
+    assert record.age == age and record.evidence["age"] == f"s.xlsx: 生年月日 {born}"
