@@ -103,7 +103,10 @@ def attach_sheets(postings: Iterable[Posting], attachments: Iterable[AttachmentL
                 p.warnings.append(f"添付 {text.filename} がどの要員のスキルシートか分からないため反映していません")
             continue
         owner.sheets.append(text.to_json())
-        if record is None:
+        if text.status is SheetStatus.NO_TEXT:
+            owner.warnings.append(
+                f"スキルシート {text.filename} は文字のない画像です（{text.reason}）。目で確認してください")
+        elif record is None:
             owner.warnings.append(f"スキルシート {text.filename} を読めませんでした（{text.reason}）")
         elif id(owner) in merged:
             owner.warnings.append(f"スキルシートが複数あります。{merged[id(owner)].filename} を反映しました")
