@@ -49,6 +49,7 @@ bench: install
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_match.py
 	$(BIN)/python bench/bench_pool.py
+	$(BIN)/python bench/bench_sheets.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Protocol
 
+from hayaoshi.extract.attach import attach_sheets
 from hayaoshi.extract.build import PostingBuilder, years_after
 from hayaoshi.extract.classify import classify
 from hayaoshi.extract.labels import scan_fields
@@ -17,6 +18,7 @@ from hayaoshi.extract.normalize import fold, normalize
 from hayaoshi.extract.segment import Segment, contact_lines, signature_start, split_postings
 from hayaoshi.extract.subject import is_reply, kind_hint, parse_subject
 from hayaoshi.extract.taxonomy import load_taxonomy
+from hayaoshi.ingest.sheets import SheetLimits
 
 logger = logging.getLogger(__name__)
 
@@ -53,9 +55,12 @@ def reference_date(mail_date: datetime | None, now: datetime | None) -> date:
 class Extractor:
     """Built once at start-up (loads the taxonomy and the spaCy pipeline); reentrant."""
 
-    def __init__(self, taxonomy_path: Path | None = None, *, use_ginza: bool = True) -> None:
+    def __init__(self, taxonomy_path: Path | None = None, *, use_ginza: bool = True,
+                 sheet_limits: SheetLimits | None = None, read_sheets: bool = True) -> None:
         self.nlp = SkillNLP(load_taxonomy(taxonomy_path))
         self.use_ginza = use_ginza
+        self.sheet_limits = sheet_limits or SheetLimits()
+        self.read_sheets = read_sheets
         self.ginza_calls = 0
 
     def extract(self, mail: MailLike, *, body: str | None = None, now: datetime | None = None,
@@ -127,6 +132,9 @@ class Extractor:
                 if posting.station is None and self.use_ginza and builder.wants_place(seg):
                     self._ginza_place(posting, seg_text)
                 postings.append(posting)
+        if self.read_sheets:
+            # Attachments are not part of MailLike: a test's bare mail object has none.
+            attach_sheets(postings, getattr(mail, "attachments", ()), self.nlp, ref, self.sheet_limits)
         kinds = {p.kind for p in postings}
         if not kinds:
             mail_kind = MailKind.OTHER

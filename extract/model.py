@@ -32,6 +32,10 @@ class Employment(enum.StrEnum):
     FREELANCE = "freelance"
 
 
+# Posting fields kept for matching and drafts but not printed by `hayaoshi parse`.
+EXTRAS = ("name", "parallel", "career_years", "chain_depth", "sheet_skills")
+
+
 @dataclass(slots=True)
 class Posting:
     """One 案件 or one engineer. Field meanings: docs/fields.md."""
@@ -62,6 +66,10 @@ class Posting:
     freelance_ok: bool | None = None
     headcount: int | None = None
     evidence: dict[str, str] = field(default_factory=dict)
+    # Talent only (docs/sheets.md): the attached skill sheets, each {filename, status, reason},
+    # and what the record check found, for the rep (never for the client).
+    sheets: list[dict[str, str | None]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     # Not in the parse contract; kept for matching and drafts.
     name: str | None = None
     parallel: str | None = None
@@ -69,11 +77,17 @@ class Posting:
     # A job's place in the 商流: companies between the end client and the sender
     # (`エンド→元請→弊社` → 2, `エンド直` → 1). The shortest chain is worth most.
     chain_depth: int | None = None
+    # The names the attached sheet shows (None: no sheet was read): a required skill only the
+    # mail claims is a point for the rep to check (extract/check.py).
+    sheet_skills: list[str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        for extra in ("name", "parallel", "career_years", "chain_depth"):
+        for extra in EXTRAS:
             data.pop(extra)
+        if self.kind is PostingKind.JOB:
+            data.pop("sheets")
+            data.pop("warnings")
         data["kind"] = str(self.kind)
         data["start"] = self.start.isoformat() if self.start else None
         data["remote"] = str(self.remote) if self.remote else None

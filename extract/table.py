@@ -50,6 +50,11 @@ def format_table(rows: list[tuple[str, ParsedMail]]) -> str:
                       p.start.isoformat() if p.start else "-", p.station or "-",
                       str(p.remote) if p.remote else "-")
             lines.append("  ".join(cell(v, w) for v, (_, w) in zip(values, _COLUMNS, strict=True)))
+            if p.sheets:
+                lines.append("    sheets: " + "; ".join(
+                    f"{s['filename']} {s['status']}" + (f" ({s['reason']})" if s["reason"] else "") for s in p.sheets))
+            if p.warnings:
+                lines.append(f"    warnings: {' / '.join(p.warnings)}")
         if mail.defects:
             lines.append(f"    defects: {'; '.join(mail.defects)}")
     return "\n".join(lines) + "\n"

@@ -103,6 +103,8 @@ def engineer_from_posting(
         remote=posting.remote.value if posting.remote else None,
         evidence=dict(posting.evidence),
         expires_at=expires_at,
+        warnings=tuple(posting.warnings),
+        sheet_skills=tuple(posting.sheet_skills) if posting.sheet_skills is not None else None,
     )
 
 

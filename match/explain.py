@@ -231,6 +231,10 @@ def _skill_row(terms: Terms, engineer: Engineer, skill: str, kind: str) -> Requi
         value = f"{skill} {fmt_years(years)}"
     else:
         value = f"{skill} 年数{UNKNOWN}" if asked else skill
+    sheet = engineer.evidence.get("skill_years")
+    if years is not None and sheet and f"{skill} {years:g}年" in sheet:
+        # The years came from the attached skill sheet (extract/attach.py): cite the file, not the mail.
+        return Requirement(label, status, _cite(engineer, "skill_years", value, f"{sheet.split(': ', 1)[0]} 職務経歴"))
     raw = engineer.evidence.get("skills")
     return Requirement(label, status, _cite(engineer, "skills", value, quote_skill(raw, skill) if raw else None))
 

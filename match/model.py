@@ -49,6 +49,10 @@ class Engineer:
     note: str | None = None  # the rep's comment (備考)
     evidence: Mapping[str, str] = field(default_factory=dict)  # field -> source text
     expires_at: datetime | None = None
+    # The record check of a partner's engineer (extract/check.py): lines for the rep, never the client.
+    warnings: tuple[str, ...] = ()
+    # What the attached skill sheet shows; None when no sheet was read (nothing to compare).
+    sheet_skills: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from hayaoshi.extract.check import check_against_job
 from hayaoshi.extract.model import Posting, PostingKind
 from hayaoshi.ingest.decode import DecodedMail
 from hayaoshi.match.convert import company_key, engineer_from_posting, job_from_posting
@@ -190,6 +191,7 @@ def compose_talent_reply(mail: DecodedMail, engineer: Engineer, ranking: Ranking
         notes.append(f"案件{n}（#{job.id}・{source}）: 元の単価 {rate_range(job)}・元の商流の深さ "
                      f"{depth if depth is not None else '不明'}。本文は ご提示 {offer or 'なし'}・弊社の位置で記載"
                      + ("。案件名から単価・商流の語を伏せました" if masked else ""))
+        notes += [f"案件{n}: {x}" for x in check_against_job(engineer, engineer.sheet_skills, job)]
         unknown = [label for label, value in (("単価", offer), ("商流", depth), ("精算幅", job.settlement_hours),
                                               ("面談回数", job.interviews)) if value is None]
         if unknown:
@@ -248,6 +250,7 @@ def _stated_parallel(engineer: Engineer) -> str | None:
 def _candidate_notes(pick: Pick, settings: DraftSettings, context: Context) -> list[str]:
     e, name = pick.engineer, w.one_line(pick.engineer.name, 40)
     notes = [f"{name}: {warning}" for warning in w.record_warnings(e, context.today)]
+    notes += [f"{name}: {warning}" for warning in check_against_job(e, e.sheet_skills, pick.job)]
     if not e.own and e.rate is not None:
         notes.append(f"{name}: パートナー希望 {w.yen(e.rate)}＋マージン {w.yen(settings.margin)}"
                      f"＝ご提案 {w.yen(e.rate + settings.margin)}（案件の上限 {rate_range(pick.job)}）")

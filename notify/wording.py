@@ -237,8 +237,9 @@ def fit_opinion(terms: Terms, engineer: Engineer) -> str:
 
 
 def record_warnings(engineer: Engineer, today: date) -> list[str]:
-    """Things in the engineer's record a client would read as a lie if they found them first."""
-    out: list[str] = []
+    """Things in the engineer's record a client would read as a lie if they found them first.
+    A partner's engineer carries the check of its mail against its skill sheet (extract/check.py)."""
+    out: list[str] = list(engineer.warnings)
     if engineer.age:
         for skill, years in engineer.skill_years.items():
             if years and years == years and years > engineer.age - 15:

@@ -6,7 +6,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
 
-from hayaoshi.extract.model import Employment, Posting, PostingKind, Remote
+from hayaoshi.extract.model import EXTRAS, Employment, Posting, PostingKind, Remote
 from hayaoshi.match.convert import engineer_from_posting, job_from_posting
 from hayaoshi.match.model import Engineer, Job
 from hayaoshi.store.tables import EngineerRecord, EngineerSource, PostingRecord
@@ -14,8 +14,9 @@ from hayaoshi.store.tables import EngineerRecord, EngineerSource, PostingRecord
 # A partner's engineer is known by its talent posting; the prefix keeps the id apart from a
 # 社員番号 (rosters often number their staff 1, 2, 3...).
 PARTNER_PREFIX = "talent:"
-
-_EXTRAS = ("name", "parallel", "career_years", "chain_depth")
+# Evidence keys that carry a partner engineer's record check and sheet skills (not evidence).
+CHECK_KEY = "check"
+SHEET_SKILLS_KEY = "sheet_skills"
 
 
 def engineer_key(record: EngineerRecord) -> str:
@@ -27,7 +28,7 @@ def engineer_key(record: EngineerRecord) -> str:
 def posting_json(posting: Posting) -> dict[str, Any]:
     """The parse contract plus the extras matching and drafts use (name, parallel, career_years)."""
     data = posting.to_json()
-    for extra in _EXTRAS:
+    for extra in EXTRAS:
         data[extra] = getattr(posting, extra)
     return data
 
@@ -58,6 +59,12 @@ def partner_engineer_values(posting: Posting, posting_id: int, domain: str | Non
     evidence = dict(engineer.evidence)
     if posting.employment is None:
         evidence.setdefault("chain_distance", "所属: 記載なし (パートナー社員とみなす)")
+    # The record check and the sheet's skills ride in the evidence JSON (no schema change):
+    # `to_engineer` takes them back out. docs/sheets.md.
+    if engineer.warnings:
+        evidence[CHECK_KEY] = "\n".join(engineer.warnings)
+    if engineer.sheet_skills is not None:
+        evidence[SHEET_SKILLS_KEY] = "\n".join(engineer.sheet_skills)
     return {
         "name": engineer.name[:255],
         "age": engineer.age,
@@ -78,6 +85,9 @@ def partner_engineer_values(posting: Posting, posting_id: int, domain: str | Non
 
 
 def to_engineer(record: EngineerRecord, domain: str | None) -> Engineer:
+    evidence = dict(record.evidence or {})
+    warnings = evidence.pop(CHECK_KEY, "")
+    sheet_skills = evidence.pop(SHEET_SKILLS_KEY, None)
     return Engineer(
         id=engineer_key(record),
         name=record.name,
@@ -96,8 +106,10 @@ def to_engineer(record: EngineerRecord, domain: str | None) -> Engineer:
         station=record.station,
         remote=str(record.remote) if record.remote else None,
         note=record.note,
-        evidence=dict(record.evidence or {}),
+        evidence=evidence,
         expires_at=record.expires_at,
+        warnings=tuple(w for w in warnings.split("\n") if w),
+        sheet_skills=tuple(s for s in sheet_skills.split("\n") if s) if sheet_skills is not None else None,
     )
 
 
