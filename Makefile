@@ -50,6 +50,7 @@ bench: install
 	$(BIN)/python bench/bench_match.py
 	$(BIN)/python bench/bench_pool.py
 	$(BIN)/python bench/bench_sheets.py
+	$(BIN)/python bench/bench_daemon.py --latency 200 --mails 10000
 
 lint: install
 	$(BIN)/ruff check .

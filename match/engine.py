@@ -54,8 +54,8 @@ def rank_engineers(job: Job, pool: EngineerIndex, settings: MatchSettings, today
 def rank_jobs(engineer: Engineer, jobs: JobIndex, settings: MatchSettings, today: date) -> Ranking:
     """The open jobs for an engineer (a partner's 人材 or one of ours), best first."""
     pairs = (
-        (job_terms(job, settings, today), engineer, job.id, job.title or NO_TITLE)
-        for job in jobs.candidates(engineer)
+        (jobs.terms(i, settings, today), engineer, job.id, job.title or NO_TITLE)
+        for i, job in jobs.candidate_positions(engineer)
         if not _expired(job.expires_at, today)
     )
     return _rank_pairs(pairs, settings)

@@ -289,7 +289,7 @@ class EngineerIndex:
 class JobIndex:
     """Open jobs indexed by skill, for ranking jobs for one engineer (a pool of thousands)."""
 
-    __slots__ = ("_by_skill", "jobs", "skillless")
+    __slots__ = ("_by_skill", "_terms", "_terms_for", "jobs", "skillless")
 
     def __init__(self, jobs: Iterable[Job]) -> None:
         self.jobs: tuple[Job, ...] = tuple(jobs)
@@ -303,16 +303,31 @@ class JobIndex:
                 by_skill.setdefault(skill, []).append(i)
         self._by_skill: dict[str, tuple[int, ...]] = {s: tuple(v) for s, v in by_skill.items()}
         self.skillless: tuple[int, ...] = tuple(skillless)
+        # Each job's terms, made once per (settings, day): an engineer is ranked against hundreds.
+        self._terms: dict[int, Terms] = {}
+        self._terms_for: tuple[object, date] | None = None
 
     def __len__(self) -> int:
         return len(self.jobs)
 
     def candidates(self, engineer: Engineer) -> list[Job]:
         """The jobs sharing a skill with the engineer, and the jobs asking no skill, in pool order."""
+        return [job for _i, job in self.candidate_positions(engineer)]
+
+    def candidate_positions(self, engineer: Engineer) -> list[tuple[int, Job]]:
         found: set[int] = set(self.skillless)
         for skill in engineer.skills:
             found.update(self._by_skill.get(skill, ()))
-        return [self.jobs[i] for i in sorted(found)]
+        return [(i, self.jobs[i]) for i in sorted(found)]
+
+    def terms(self, position: int, settings: object, today: date) -> Terms:
+        """`explain.job_terms` of the job at `position`, cached for the same settings and day."""
+        if self._terms_for != (settings, today):
+            self._terms, self._terms_for = {}, (settings, today)
+        terms = self._terms.get(position)
+        if terms is None:
+            terms = self._terms[position] = ex.job_terms(self.jobs[position], settings, today)  # type: ignore[arg-type]
+        return terms
 
 
 def is_candidate(job: Job, engineer: Engineer) -> bool:
