@@ -136,9 +136,11 @@ class Pipeline:
     # --- one mail -----------------------------------------------------------------------------
 
     def process(self, raw: bytes, *, now: datetime | None = None, account: str | None = None,
-                folder: str | None = None, uid: int | None = None) -> Processed:
-        """Decode, extract, store and match one mail. Raises MailRejected for a hostile mail."""
-        mail = decode_message(raw)
+                folder: str | None = None, uid: int | None = None, decoded: DecodedMail | None = None,
+                ) -> Processed:
+        """Decode, extract, store and match one mail. Raises MailRejected for a hostile mail.
+        `decoded`: the mail as the daemon's parser child decoded it (not decoded again here)."""
+        mail = decoded if decoded is not None else decode_message(raw)
         text, _quoted = split_quoted(mail.body, mail.subject)
         parsed = self.extractor.extract(mail, body=text, now=now)
         received = mail.date or now or datetime.now(tz=JST)
@@ -165,7 +167,7 @@ class Pipeline:
                     cluster, depth = [], {}
                 results.append(Result(posting_id, posting, ranking, cluster, depth))
         for result in results:
-            self.store.save_ranking(result.posting_id, result.ranking)
+            self.store.save_ranking(result.posting_id, result.ranking, result.posting.kind)
         return Processed(mail, parsed, results)
 
 

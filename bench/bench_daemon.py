@@ -163,7 +163,7 @@ class StubPipeline:
         pass
 
 
-def bench_backlog(dovecot, count: int, stub: bool, cap: float) -> None:
+def bench_backlog(dovecot, count: int, stub: bool, cap: float, drafts: bool = True) -> None:
     from hayaoshi.daemon.runner import Daemon
     from hayaoshi.store.db import open_store
     from hayaoshi.tests.test_daemon_support import bulk_deliver
@@ -172,7 +172,7 @@ def bench_backlog(dovecot, count: int, stub: bool, cap: float) -> None:
     os.environ[user.password_env] = user.password
     bulk_deliver(dovecot, user, corpus(count, "stub" if stub else "real"))
     with tempfile.TemporaryDirectory() as tmp:
-        config = config_for(Path(tmp), dovecot, user)
+        config = config_for(Path(tmp), dovecot, user, **({"drafts.enabled": False} if stub or not drafts else {}))
         pipeline = StubPipeline(open_store(config["database.url"])) if stub else None
         daemon = Daemon(config, pipeline=pipeline)
         daemon.pool.start()
@@ -187,7 +187,8 @@ def bench_backlog(dovecot, count: int, stub: bool, cap: float) -> None:
             capped.cancel()
         done = len(finished(config["database.url"]))
         drafts = len(drafted(config["database.url"]))
-    what = "daemon alone (store/match stubbed)" if stub else "end to end (real pipeline)"
+    what = ("daemon alone (store/match/drafts stubbed)" if stub else
+            "end to end (real pipeline and drafts)" if drafts else "end to end, drafts off")
     note = f"; stopped at the {cap:.0f} s cap" if done < count and cap else ""
     print(f"| backlog of {count} at start, {what} | {done} done, {drafts} drafted, in {elapsed:.1f} s{note} | "
           f"**{done / elapsed:.0f} mails/s** | exit {code} |", flush=True)
@@ -214,6 +215,7 @@ def main() -> None:
     ap.add_argument("--latency", type=int, default=200)
     ap.add_argument("--mails", type=int, default=10_000)
     ap.add_argument("--no-stub", action="store_true", help="skip the run with store/match stubbed out")
+    ap.add_argument("--without-drafts", action="store_true", help="also run the backlog with drafts.enabled = false")
     ap.add_argument("--cap", type=float, default=900.0,
                     help="stop the end-to-end backlog after this many seconds (0: never) and report the rate so far")
     ns = ap.parse_args()
@@ -229,6 +231,8 @@ def main() -> None:
         if ns.mails:
             if not ns.no_stub:
                 bench_backlog(dovecot, ns.mails, stub=True, cap=0)
+            if ns.without_drafts:
+                bench_backlog(dovecot, ns.mails, stub=False, cap=ns.cap, drafts=False)
             bench_backlog(dovecot, ns.mails, stub=False, cap=ns.cap)
     finally:
         dovecot.close()

@@ -17,7 +17,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -26,7 +26,7 @@ from typing import Any
 from hayaoshi.daemon.limits import Bounds, ParseCrashed, ParseError, ParseTimeout
 from hayaoshi.errors import MailRejected
 from hayaoshi.extract.model import ParsedMail
-from hayaoshi.ingest.decode import Limits
+from hayaoshi.ingest.decode import DecodedMail, Limits
 
 logger = logging.getLogger(__name__)
 
@@ -71,15 +71,21 @@ def _child_main(conn: Connection, taxonomy: str | None, use_ginza: bool, limits:
                 _op, raw, now = request
                 mail = decode_message(raw, limits)
                 text, _quoted = split_quoted(mail.body, mail.subject)
-                reply: tuple = ("ok", extractor.extract(mail, body=text, now=now))
+                reply: tuple = ("ok", extractor.extract(mail, body=text, now=now), _without_payloads(mail))
             else:
                 _op, mail, body, now = request
-                reply = ("ok", extractor.extract(mail, body=body, now=now))
+                reply = ("ok", extractor.extract(mail, body=body, now=now), None)
         except MailRejected as err:
             reply = ("rejected", err.reason)
         except Exception as err:  # the daemon records it as a failed attempt
             reply = ("error", f"{type(err).__name__}: {str(err).splitlines()[0][:300] if str(err) else ''}")
         conn.send(reply)
+
+
+def _without_payloads(mail: DecodedMail) -> DecodedMail:
+    """The decoded mail for the daemon (which stores and drafts from it and need not decode it
+    again): the attachments' names, types and sizes without their bytes (read here, by the extractor)."""
+    return replace(mail, attachments=tuple(replace(a, payload=b"") for a in mail.attachments))
 
 
 # --- the parent ---------------------------------------------------------------------------------
@@ -141,8 +147,9 @@ class ParseWorker:
             raise ParseCrashed(f"the parser process died (exit code {code})") from err
         return time.monotonic()
 
-    def receive(self, started: float) -> ParsedMail:
-        """The answer to the request sent at `started`; kills the child at the deadline."""
+    def receive(self, started: float) -> tuple[ParsedMail, DecodedMail | None]:
+        """The answer to the request sent at `started` (the parse, and the decoded mail of a "parse"
+        request); kills the child at the deadline."""
         assert self._conn is not None
         try:
             if not self._conn.poll(max(0.0, started + self.bounds.parse_seconds - time.monotonic())):
@@ -154,12 +161,12 @@ class ParseWorker:
             raise ParseCrashed(f"the parser process died while parsing (exit code {code})") from err
         logger.debug("parsed in %.3f s", time.monotonic() - started)
         if reply[0] == "ok":
-            return reply[1]
+            return reply[1], reply[2]
         if reply[0] == "rejected":
             raise MailRejected(reply[1])
         raise ParseError(reply[1])
 
-    def request(self, message: tuple) -> ParsedMail:
+    def request(self, message: tuple) -> tuple[ParsedMail, DecodedMail | None]:
         return self.receive(self.send(message))
 
     def kill(self) -> int | None:
@@ -226,11 +233,11 @@ class ParserPool:
         """Decode (with the configured limits) and extract one mail under the deadline."""
         self.bounds.check_size(len(raw))
         with self._worker() as worker:
-            return worker.request(("parse", raw, now))
+            return worker.request(("parse", raw, now))[0]
 
     def extract(self, mail: Any, body: str | None, now: datetime | None) -> ParsedMail:
         with self._worker() as worker:
-            return worker.request(("extract", _MailView.of(mail), body, now))
+            return worker.request(("extract", _MailView.of(mail), body, now))[0]
 
     def close(self) -> None:
         for worker in self._workers:
@@ -254,15 +261,17 @@ class Lease:
         except ParseCrashed:
             self._pending = None  # parse() starts it again, and reports the crash then
 
-    def parse(self, key: object, raw: bytes, now: datetime | None) -> tuple[ParsedMail, datetime | None]:
-        """The parse of this mail and the `now` it was read against."""
+    def parse(self, key: object, raw: bytes, now: datetime | None,
+              ) -> tuple[ParsedMail, DecodedMail | None, datetime | None]:
+        """The parse of this mail, the mail as decoded (without attachment bytes), and the `now` it
+        was read against."""
         if self._pending is not None and self._pending[0] == key:
             _key, now, started = self._pending
             self._pending = None
-            return self.worker.receive(started), now
+            return (*self.worker.receive(started), now)
         self.settle()
         self.bounds.check_size(len(raw))
-        return self.worker.request(("parse", raw, now)), now
+        return (*self.worker.request(("parse", raw, now)), now)
 
     def settle(self) -> None:
         """Drop a parse ahead that is no longer wanted (the mail was a duplicate, or a stop came)."""

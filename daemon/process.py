@@ -92,13 +92,13 @@ class Processor:
             return Outcome(ref, duplicate.state, duplicate.reason)
         try:
             try:
-                parsed, now = lease.parse(ref, raw, self.clock())
+                parsed, decoded, now = lease.parse(ref, raw, self.clock())
             finally:
                 if ahead is not None:
                     lease.ahead(ahead.ref, ahead.raw, self.clock())
             with self.extractor.staged(parsed):
                 processed = self.pipeline.process(raw, now=now, account=ref.account, folder=ref.folder,
-                                                  uid=ref.uid)
+                                                  uid=ref.uid, decoded=decoded)
         except MailRejected as err:  # a bound: size, MIME depth, parts, parse time
             self.ledger.quarantine(ref, err.reason)
             log.warning("uid %d quarantined: %s", ref.uid, err.reason)

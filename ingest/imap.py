@@ -280,14 +280,24 @@ class ImapMailbox:
         return sorted(uid for uid, item in headers.items()
                       if message_id_of(item.get(b"BODY[HEADER.FIELDS (MESSAGE-ID)]", b"")) == wanted)
 
+    def message_ids(self, folder: str) -> set[str]:
+        with self._session() as client:
+            selected = self._examine(client, folder)
+            if int(selected[b"EXISTS"]) == 0:
+                return set()
+            uids = client.search(["ALL"])
+            headers = client.fetch(uids, [b"BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]) if uids else {}
+        found = (message_id_of(item.get(b"BODY[HEADER.FIELDS (MESSAGE-ID)]", b"")) for item in headers.values())
+        return {mid for mid in found if mid}
+
     # --- writing ------------------------------------------------------------------------------
 
-    def append_draft(self, raw: bytes, folder: str | None = None) -> int | None:
+    def append_draft(self, raw: bytes, folder: str | None = None, *, check_first: bool = True) -> int | None:
         message_id = message_id_of(raw)
         if message_id is None:
             raise ValueError("a draft needs a Message-ID: a retry finds it by that")
         target = folder or self.drafts_folder()
-        existing = self.search_message_id(target, message_id)
+        existing = self.search_message_id(target, message_id) if check_first else []
         if existing:  # an earlier attempt got through before a crash or a lost reply
             logger.info("account %s: draft %s already in %s; not stored again", self.name, message_id, target)
             return existing[0]

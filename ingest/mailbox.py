@@ -108,9 +108,13 @@ class Mailbox(Protocol):
     def search_message_id(self, folder: str, message_id: str) -> list[int]:
         """UIDs of the messages in `folder` whose Message-ID is exactly `message_id`."""
 
-    def append_draft(self, raw: bytes, folder: str | None = None) -> int | None:
+    def message_ids(self, folder: str) -> set[str]:
+        """The Message-IDs of every message in `folder` (normalised), in one pass."""
+
+    def append_draft(self, raw: bytes, folder: str | None = None, *, check_first: bool = True) -> int | None:
         """Store a draft (flag \\Draft) in `folder` or the drafts folder; returns its UID when known.
-        Idempotent: a draft whose Message-ID is already there is not stored twice."""
+        Idempotent: a draft whose Message-ID is already there is not stored twice (`check_first`
+        false skips that search, for a caller that knows it is the first attempt)."""
 
     def drafts_folder(self) -> str:
         """The configured drafts folder, else the server's SPECIAL-USE \\Drafts (RFC 6154)."""

@@ -177,27 +177,30 @@ class MaildirMailbox:
             yield FetchedMessage(ref=MessageRef(self.name, folder, uidvalidity, uid), raw=raw, size=len(raw),
                                  internaldate=datetime.fromtimestamp(info.get_date(), UTC), flags=flags)
 
-    def search_message_id(self, folder: str, message_id: str) -> list[int]:
+    def _message_ids(self, folder: str) -> Iterator[tuple[int, str | None]]:
         md = self._folder(folder)
-        wanted = normalise_message_id(message_id)
         _validity, known = self._uid_map(md, folder)
-        found = []
         for key, uid in known.items():
             try:
                 with self._guard(), md.get_file(key) as handle:
                     head = _read_header(handle)
             except KeyError:
                 continue
-            if message_id_of(head) == wanted:
-                found.append(uid)
-        return sorted(found)
+            yield uid, message_id_of(head)
+
+    def search_message_id(self, folder: str, message_id: str) -> list[int]:
+        wanted = normalise_message_id(message_id)
+        return sorted(uid for uid, mid in self._message_ids(folder) if mid == wanted)
+
+    def message_ids(self, folder: str) -> set[str]:
+        return {mid for _uid, mid in self._message_ids(folder) if mid}
 
     # --- writing ------------------------------------------------------------------------------
 
     def drafts_folder(self) -> str:
         return self._drafts
 
-    def append_draft(self, raw: bytes, folder: str | None = None) -> int | None:
+    def append_draft(self, raw: bytes, folder: str | None = None, *, check_first: bool = True) -> int | None:
         message_id = message_id_of(raw)
         if message_id is None:
             raise ValueError("a draft needs a Message-ID: a retry finds it by that")
@@ -205,7 +208,7 @@ class MaildirMailbox:
         if target == self._drafts and target.upper() != "INBOX" and target not in self.folders():
             with self._guard():
                 self._folder("INBOX").add_folder(target)
-        existing = self.search_message_id(target, message_id)
+        existing = self.search_message_id(target, message_id) if check_first else []
         if existing:
             logger.info("maildir %s: draft %s already in %s; not stored again", self.path, message_id, target)
             return existing[0]

@@ -9,6 +9,7 @@ part of an evidence line that a requirement row quotes.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime
@@ -162,6 +163,7 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@functools.lru_cache(maxsize=16384)
 def quote_skill(raw: str, skill: str) -> str:
     """The part of a skills line that names `skill`, with the line's label when it has one.
 

@@ -16,6 +16,8 @@ Nothing is ever sent: a draft waits for a rep (DOMAIN.md, Etiquette).
 from __future__ import annotations
 
 import logging
+import time
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -39,6 +41,7 @@ from hayaoshi.store.repo import sender_domain
 logger = logging.getLogger(__name__)
 
 PARTNER_PREFIX = "talent:"
+PARALLEL_REFRESH = 30.0  # seconds
 
 
 def account_name(account: Mapping[str, Any] | str) -> str:
@@ -68,6 +71,11 @@ class DraftWriter:
         self.sheets = sheets or SkillSheets(self.settings.skill_sheet_dir or None, mailbox, self.drafts)
         self.clock = clock or (lambda: datetime.now(tz=UTC))
         self._folder: str | None = None
+        self._mails: dict[int, Any] = {}  # posting id -> its mail's row, for one `write`
+        # 並行 counts (drafts of the last `parallel_days` proposing each engineer): read from the
+        # store at most every PARALLEL_REFRESH seconds, this writer's own drafts added meanwhile.
+        self._parallel: Counter[str] | None = None
+        self._parallel_read = 0.0
 
     # ------------------------------------------------------------------ writing
 
@@ -84,6 +92,7 @@ class DraftWriter:
             return []
         now = self.clock()
         out: list[DraftRecord] = []
+        self._mails = {}
         for result in processed.results:
             existing = self.drafts.for_posting(name, result.posting_id)
             if existing is not None:
@@ -97,6 +106,8 @@ class DraftWriter:
         return out
 
     def _plan(self, mail: Any, result: Any, now: datetime) -> tuple[DraftContent, list[Any]] | None:
+        if not result.ranking.matches:  # nothing to propose and nothing to ask about
+            return None
         today = now.astimezone(JST).date()
         context = Context(today=today, new_sender=self._new_sender(mail, result.posting_id))
         posting, ranking = result.posting, result.ranking
@@ -119,9 +130,8 @@ class DraftWriter:
         job = job or job_from_posting(posting, str(result.posting_id), company_key(sender_domain(mail.from_addr)))
         engineers = self.drafts.engineers(m.id for m in ranking.matches)
         depth = {job.id: posting.chain_depth, **{k: v for k, v in result.depth.items() if v is not None}}
-        since = now - timedelta(days=self.settings.parallel_days)
-        parallel = self.drafts.proposals_since(since, exclude_posting=result.posting_id)
-        context = replace(context, depth=depth, parallel=dict(parallel), rate_negotiable=posting.rate_negotiable,
+        context = replace(context, depth=depth, parallel=dict(self._parallel_counts(now)),
+                          rate_negotiable=posting.rate_negotiable,
                           notes=tuple(_cluster_notes(job, result.cluster, result.depth)))
         picks, _ = select_candidates(job, ranking, engineers, self.settings, context,
                                      {company_key(a) for a in (mail.from_addr, mail.reply_to) if a} - {None})
@@ -135,8 +145,21 @@ class DraftWriter:
             content = compose_questions(mail, posting, self.settings, context, candidates=candidates)
         return (content, []) if content else None
 
+    def _parallel_counts(self, now: datetime) -> Counter[str]:
+        """How many live drafts of the last `parallel_days` propose each engineer. The posting being
+        drafted has none yet (`write` returns its draft when it has one)."""
+        if self._parallel is None or time.monotonic() - self._parallel_read > PARALLEL_REFRESH:
+            self._parallel = self.drafts.proposals_since(now - timedelta(days=self.settings.parallel_days))
+            self._parallel_read = time.monotonic()
+        return self._parallel
+
+    def _posting_mail(self, posting_id: int) -> Any:
+        if posting_id not in self._mails:
+            self._mails[posting_id] = self.drafts.posting_mail(posting_id)
+        return self._mails[posting_id]
+
     def _new_sender(self, mail: Any, posting_id: int) -> str | None:
-        source = self.drafts.posting_mail(posting_id)
+        source = self._posting_mail(posting_id)
         by_address, by_company = self.drafts.sender_history(mail.from_addr, source[0] if source else None)
         if by_address:
             return None
@@ -150,13 +173,15 @@ class DraftWriter:
         message_id = new_message_id(from_addr)
         raw = build_draft(content, from_addr, self.settings.encoding, sheets, from_name=self.settings.company or None,
                           message_id=message_id, date=now)
-        source = self.drafts.posting_mail(posting_id)
+        source = self._posting_mail(posting_id)
         record = DraftRecord(message_id=message_id, account=account, kind=content.kind, state=DraftState.PENDING,
                              mail_id=source[0] if source else None, posting_id=posting_id,
                              source_message_id=mail.message_id, recipient=content.to or None,
                              subject=content.subject, candidates=list(content.candidates), raw=raw, created_at=now,
                              body_hash=text_fingerprint(raw))
         stored = self.drafts.add_pending(record)  # committed before the APPEND
+        if self._parallel is not None and stored.message_id == message_id:
+            self._parallel.update(set(record.candidates))
         if stored.message_id != message_id:
             # Another writer recorded this posting's draft first and is appending it: leave it to
             # that writer (or to `resume_pending`, should it die), never append a second draft.
@@ -187,7 +212,8 @@ class DraftWriter:
                 return self.drafts.record_failure(record.id, "the draft's bytes are gone and it is not in the folder",
                                                   give_up=True)
             else:
-                uid = self.mailbox.append_draft(record.raw, folder)
+                # The first attempt appends at once; a retry searched above (a crash may have left it).
+                uid = self.mailbox.append_draft(record.raw, folder, check_first=False)
                 if uid is None:  # no UIDPLUS: look it up
                     uid = next(iter(self.mailbox.search_message_id(folder, record.message_id)), None)
             return self.drafts.mark_appended(record.id, folder, uid, self.clock())

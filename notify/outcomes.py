@@ -110,8 +110,9 @@ def track_outcomes(drafts: DraftStore, mailbox: Mailbox, account: str, *, drafts
         drafts.set_cursor(account, folder, validity, max(uids))
     elif since is None:
         drafts.set_cursor(account, folder, validity, 0)
+    waiting = mailbox.message_ids(drafts_folder) if open_ else set()  # one pass, not a search per draft
     for d in open_:
-        if d.id in changed or mailbox.search_message_id(drafts_folder, d.message_id):
+        if d.id in changed or normalise_message_id(d.message_id) in waiting:
             continue
         if d.id in replied:
             changed[d.id] = drafts.set_outcome(d.id, DraftState.SENT, replied[d.id])

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from hayaoshi.extract.model import ParsedMail
+from hayaoshi.extract.model import ParsedMail, PostingKind
 from hayaoshi.match.model import Engineer, Job, Ranking
 from hayaoshi.store.model import ImportReport, RosterRow
 
@@ -41,7 +41,7 @@ class StoreLike(Protocol):
         """(the posting's row, its parse-contract dict)."""
         ...
 
-    def save_ranking(self, posting_id: int, ranking: Ranking) -> None:
+    def save_ranking(self, posting_id: int, ranking: Ranking, kind: PostingKind | None = None) -> None:
         """Replace the stored ranking of a posting."""
         ...
 

@@ -71,7 +71,7 @@ class DraftRecord(Base, table=True):
     raw: bytes | None = Field(default=None, sa_column=sa.Column(sa.LargeBinary()))
     attempts: int = Field(default=0, sa_column=sa.Column(sa.Integer(), nullable=False))
     error: str | None = Field(default=None, sa_column=sa.Column(sa.Text()))
-    created_at: datetime = Field(default_factory=_now, sa_column=sa.Column(UTCDateTime(), nullable=False))
+    created_at: datetime = Field(default_factory=_now, sa_column=sa.Column(UTCDateTime(), nullable=False, index=True))
     appended_at: datetime | None = Field(default=None, sa_column=sa.Column(UTCDateTime()))
     reply_seen_at: datetime | None = Field(default=None, sa_column=sa.Column(UTCDateTime()))
     outcome_at: datetime | None = Field(default=None, sa_column=sa.Column(UTCDateTime()))

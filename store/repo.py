@@ -255,10 +255,12 @@ class Store:
         chosen = sorted(best.values(), key=lambda rd: (rd[0].received_at, rd[0].id), reverse=True)
         return [(record.id, convert.to_job(record, domain), record.chain_depth) for record, domain in chosen]
 
-    def save_ranking(self, posting_id: int, ranking: Ranking) -> None:
-        """Replace the saved ranking of a posting: its matches, then its exclusions."""
+    def save_ranking(self, posting_id: int, ranking: Ranking, kind: PostingKind | None = None) -> None:
+        """Replace the saved ranking of a posting: its matches, then its exclusions. `kind`, when the
+        caller knows it (the pipeline just stored the posting), saves reading it back."""
         with self._session("saving a ranking") as s:
-            kind = s.scalar(select(PostingRecord.kind).where(PostingRecord.id == posting_id))
+            if kind is None:
+                kind = s.scalar(select(PostingRecord.kind).where(PostingRecord.id == posting_id))
             if kind is None:
                 raise StoreError(f"no posting {posting_id}")
             candidate = CandidateKind.ENGINEER if kind is PostingKind.JOB else CandidateKind.JOB

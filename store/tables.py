@@ -96,7 +96,7 @@ class MailRecord(Base, table=True):
     folder: str | None = Field(default=None, sa_column=sa.Column(sa.String(255)))
     uid: int | None = Field(default=None, sa_column=sa.Column(sa.BigInteger()))
     subject: str = Field(default="", sa_column=sa.Column(sa.Text(), nullable=False))
-    sender: str | None = Field(default=None, sa_column=sa.Column(sa.String(320)))
+    sender: str | None = Field(default=None, sa_column=sa.Column(sa.String(320), index=True))
     company_id: int | None = Field(
         default=None, sa_column=sa.Column(sa.ForeignKey("company.id", ondelete="SET NULL"), index=True))
     received_at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False, index=True))

@@ -199,6 +199,10 @@ def test_special_use_drafts_and_an_idempotent_append(dovecot, imap_user, box):
     assert dovecot.flags(imap_user, "Drafts") == {uid: {"\\Draft", "\\Recent"}}
     assert box.search_message_id("Drafts", message_id) == [uid]
     assert box.search_message_id("Drafts", message_id[:-1] + "x>") == []
+    assert box.message_ids("Drafts") == {message_id} and box.message_ids("INBOX") == set()
+    second = make_msgid(domain="example.co.jp")
+    assert box.append_draft(mail("Re: 2", message_id=second), check_first=False) not in (None, uid)
+    assert box.message_ids("Drafts") == {message_id, second}
     [stored] = box.fetch("Drafts", [uid])
     assert stored.raw == draft
 
