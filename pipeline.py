@@ -22,7 +22,7 @@ from hayaoshi.match.cluster import OpenJobs, best_source_order
 from hayaoshi.match.convert import company_key, engineer_from_posting, job_from_posting
 from hayaoshi.match.engine import match_settings, rank_engineers, rank_jobs
 from hayaoshi.match.index import EngineerIndex, JobIndex
-from hayaoshi.match.model import Job, Ranking
+from hayaoshi.match.model import Engineer, Job, Ranking
 from hayaoshi.store.db import open_store
 from hayaoshi.store.model import StoreSettings
 from hayaoshi.store.repo import Store, sender_domain
@@ -39,6 +39,7 @@ class Result:
     ranking: Ranking
     cluster: list[Job] = field(default_factory=list)  # every source of the same 案件, best first
     depth: dict[str, int | None] = field(default_factory=dict)  # job id -> its 商流 depth
+    engineers: dict[str, Engineer] = field(default_factory=dict)  # a job's ranked engineers, by id
 
 
 @dataclass(slots=True)
@@ -46,6 +47,7 @@ class Processed:
     mail: DecodedMail
     parsed: ParsedMail
     results: list[Result]
+    new: bool = False  # stored just now (False: this mail was recorded before)
 
 
 class Pipeline:
@@ -148,9 +150,9 @@ class Pipeline:
         today = reference_date(at, None)
         company = company_key(sender_domain(mail.from_addr))
         with self._lock:  # the caches follow the store in the order of its writes
-            ids = self.store.record_mail(parsed, sender=mail.from_addr, received_at=received,
-                                         message_id=mail.message_id, subject=mail.subject, body=mail.body,
-                                         account=account, folder=folder, uid=uid)
+            ids, new = self.store.record_mail_new(parsed, sender=mail.from_addr, received_at=received,
+                                                  message_id=mail.message_id, subject=mail.subject,
+                                                  body=mail.body, account=account, folder=folder, uid=uid)
             self._talent_added([pid for pid, p in zip(ids, parsed.postings, strict=False)
                                 if p.kind is PostingKind.TALENT])
             results = []
@@ -160,15 +162,17 @@ class Pipeline:
                         posting, str(posting_id), company, received_at=received,
                         expires_at=received + timedelta(days=self.config["matching.job_expiry_days"]))
                     cluster, depth = self._cluster(posting_id, job, posting.chain_depth, at)
-                    ranking = rank_engineers(cluster[0], self._engineer_index(at), self.settings, today)
+                    index = self._engineer_index(at)
+                    ranking = rank_engineers(cluster[0], index, self.settings, today)
+                    engineers = index.by_ids(m.id for m in ranking.matches)
                 else:
                     engineer = engineer_from_posting(posting, f"{PARTNER_PREFIX}{posting_id}", company)
                     ranking = rank_jobs(engineer, self._jobs_index(at), self.settings, today)
-                    cluster, depth = [], {}
-                results.append(Result(posting_id, posting, ranking, cluster, depth))
+                    cluster, depth, engineers = [], {}, {}
+                results.append(Result(posting_id, posting, ranking, cluster, depth, engineers))
         for result in results:
             self.store.save_ranking(result.posting_id, result.ranking, result.posting.kind)
-        return Processed(mail, parsed, results)
+        return Processed(mail, parsed, results, new)
 
 
 def _open(job: Job, now: datetime) -> bool:

@@ -96,6 +96,7 @@ class EngineerIndex:
     __slots__ = (
         "_age",
         "_avail",
+        "_by_id",
         "_chain",
         "_companies",
         "_company",
@@ -116,6 +117,7 @@ class EngineerIndex:
 
     def __init__(self, engineers: Iterable[Engineer]) -> None:
         self.engineers: tuple[Engineer, ...] = tuple(engineers)
+        self._by_id: dict[str, Engineer] | None = None
         self._stations, self._companies = {}, {}
         postings, skillless, columns = _rows(self.engineers, 0, self._stations, self._companies)
         self._postings = {s: (np.array(p, dtype=np.int64), np.array(y, dtype=np.float64))
@@ -139,6 +141,7 @@ class EngineerIndex:
         n = len(self.engineers)
         new = object.__new__(EngineerIndex)
         new.engineers = self.engineers + added
+        new._by_id = {**self._by_id, **{e.id: e for e in added}} if self._by_id is not None else None
         new._stations, new._companies = dict(self._stations), dict(self._companies)
         postings, skillless, columns = _rows(added, n, new._stations, new._companies)
         merged = dict(self._postings)
@@ -168,6 +171,12 @@ class EngineerIndex:
 
     def __len__(self) -> int:
         return len(self.engineers)
+
+    def by_ids(self, ids: Iterable[str]) -> dict[str, Engineer]:
+        """The engineers with these ids (a ranking's matches), by id."""
+        if self._by_id is None:
+            self._by_id = {e.id: e for e in self.engineers}
+        return {i: self._by_id[i] for i in ids if i in self._by_id}
 
     @property
     def skills(self) -> frozenset[str]:

@@ -71,7 +71,7 @@ class DraftWriter:
         self.sheets = sheets or SkillSheets(self.settings.skill_sheet_dir or None, mailbox, self.drafts)
         self.clock = clock or (lambda: datetime.now(tz=UTC))
         self._folder: str | None = None
-        self._mails: dict[int, Any] = {}  # posting id -> its mail's row, for one `write`
+        self._sources: dict[int, Any] = {}  # posting id -> (its mail's row, sender history), for one `write`
         # 並行 counts (drafts of the last `parallel_days` proposing each engineer): read from the
         # store at most every PARALLEL_REFRESH seconds, this writer's own drafts added meanwhile.
         self._parallel: Counter[str] | None = None
@@ -92,9 +92,10 @@ class DraftWriter:
             return []
         now = self.clock()
         out: list[DraftRecord] = []
-        self._mails = {}
+        self._sources = {}
+        fresh = getattr(processed, "new", False)  # a mail stored just now has no drafts yet
         for result in processed.results:
-            existing = self.drafts.for_posting(name, result.posting_id)
+            existing = None if fresh else self.drafts.for_posting(name, result.posting_id)
             if existing is not None:
                 out.append(self._deliver(existing) if existing.state is DraftState.PENDING else existing)
                 continue
@@ -128,7 +129,9 @@ class DraftWriter:
                   now: datetime) -> tuple[DraftContent, list[Any]] | None:
         job = next((j for j in result.cluster if j.id == str(result.posting_id)), None)
         job = job or job_from_posting(posting, str(result.posting_id), company_key(sender_domain(mail.from_addr)))
-        engineers = self.drafts.engineers(m.id for m in ranking.matches)
+        # The pipeline hands over the ranked engineers as it matched them; else from the store.
+        engineers = dict(getattr(result, "engineers", None) or {}) or self.drafts.engineers(
+            m.id for m in ranking.matches)
         depth = {job.id: posting.chain_depth, **{k: v for k, v in result.depth.items() if v is not None}}
         context = replace(context, depth=depth, parallel=dict(self._parallel_counts(now)),
                           rate_negotiable=posting.rate_negotiable,
@@ -153,14 +156,14 @@ class DraftWriter:
             self._parallel_read = time.monotonic()
         return self._parallel
 
-    def _posting_mail(self, posting_id: int) -> Any:
-        if posting_id not in self._mails:
-            self._mails[posting_id] = self.drafts.posting_mail(posting_id)
-        return self._mails[posting_id]
+    def _source(self, mail: Any, posting_id: int) -> tuple[Any, int, int]:
+        """(the posting's mail row, earlier mails from the sender, from its company)."""
+        if posting_id not in self._sources:
+            self._sources[posting_id] = self.drafts.draft_source(posting_id, mail.from_addr)
+        return self._sources[posting_id]
 
     def _new_sender(self, mail: Any, posting_id: int) -> str | None:
-        source = self._posting_mail(posting_id)
-        by_address, by_company = self.drafts.sender_history(mail.from_addr, source[0] if source else None)
+        _source, by_address, by_company = self._source(mail, posting_id)
         if by_address:
             return None
         who = mail.from_addr or "(差出人不明)"
@@ -173,13 +176,13 @@ class DraftWriter:
         message_id = new_message_id(from_addr)
         raw = build_draft(content, from_addr, self.settings.encoding, sheets, from_name=self.settings.company or None,
                           message_id=message_id, date=now)
-        source = self._posting_mail(posting_id)
+        source = self._source(mail, posting_id)[0]
         record = DraftRecord(message_id=message_id, account=account, kind=content.kind, state=DraftState.PENDING,
                              mail_id=source[0] if source else None, posting_id=posting_id,
                              source_message_id=mail.message_id, recipient=content.to or None,
                              subject=content.subject, candidates=list(content.candidates), raw=raw, created_at=now,
                              body_hash=text_fingerprint(raw))
-        stored = self.drafts.add_pending(record)  # committed before the APPEND
+        stored = self.drafts.add_pending(record, first_attempt=True)  # committed before the APPEND
         if self._parallel is not None and stored.message_id == message_id:
             self._parallel.update(set(record.candidates))
         if stored.message_id != message_id:
@@ -187,7 +190,7 @@ class DraftWriter:
             # that writer (or to `resume_pending`, should it die), never append a second draft.
             return stored
         logger.info("draft %s (%s) for posting %s recorded", stored.message_id, stored.kind, posting_id)
-        return self._deliver(stored)
+        return self._deliver(stored, counted=True)
 
     # ------------------------------------------------------------------ appending
 
@@ -196,12 +199,13 @@ class DraftWriter:
             self._folder = self.mailbox.drafts_folder()
         return self._folder
 
-    def _deliver(self, record: DraftRecord) -> DraftRecord:
-        """Into the drafts folder once: search first on a retry, append, mark appended."""
+    def _deliver(self, record: DraftRecord, *, counted: bool = False) -> DraftRecord:
+        """Into the drafts folder once: search first on a retry, append, mark appended. `counted`:
+        this attempt was counted when the draft was recorded (`add_pending(first_attempt=True)`)."""
         assert record.id is not None
         attempt = 0
         try:
-            attempt = self.drafts.begin_attempt(record.id)
+            attempt = record.attempts if counted else self.drafts.begin_attempt(record.id)
             folder = self.drafts_folder()
             found = self._search(folder, record.message_id) if attempt > 1 else []
             if found:

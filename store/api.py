@@ -21,6 +21,11 @@ class StoreLike(Protocol):
         """Store a mail and its postings (idempotent by Message-ID); the postings' ids."""
         ...
 
+    def record_mail_new(self, parsed: ParsedMail, *, sender: str | None, received_at: datetime,
+                        message_id: str | None, subject: str, body: str | None) -> tuple[list[int], bool]:
+        """`record_mail`, and whether the mail was new."""
+        ...
+
     def engineers(self, now: datetime) -> list[Engineer]:
         """Our own engineers and the partners' engineers not yet expired at `now`."""
         ...

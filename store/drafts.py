@@ -112,8 +112,11 @@ class DraftStore:
 
     # ------------------------------------------------------------------ the ledger
 
-    def add_pending(self, record: DraftRecord) -> DraftRecord:
-        """Commit a new draft (state pending); the one already there when this posting has one."""
+    def add_pending(self, record: DraftRecord, *, first_attempt: bool = False) -> DraftRecord:
+        """Commit a new draft (state pending); the one already there when this posting has one.
+        `first_attempt`: the APPEND follows at once, counted in this same commit."""
+        if first_attempt:
+            record.attempts = max(record.attempts, 1)
         try:
             with self._session("recording a draft") as s:
                 s.add(record)
@@ -247,27 +250,42 @@ class DraftStore:
     def posting_mail(self, posting_id: int) -> tuple[int, str | None, str | None, str | None, int] | None:
         """(mail id, Message-ID, account, folder, postings in that mail) of a posting's mail."""
         with self._session("reading a posting's mail") as s:
-            row = s.execute(select(MailRecord.id, MailRecord.message_id, MailRecord.account, MailRecord.folder)
-                            .join(PostingRecord, PostingRecord.mail_id == MailRecord.id)
-                            .where(PostingRecord.id == posting_id)).first()
-            if row is None:
-                return None
-            count = s.scalar(select(func.count()).select_from(PostingRecord).where(PostingRecord.mail_id == row[0]))
-            return row[0], row[1], row[2], row[3], int(count or 0)
+            return _posting_mail(s, posting_id)
 
     def sender_history(self, sender: str | None, mail_id: int | None) -> tuple[int, int]:
         """(earlier mails from this address, earlier mails from its company), this mail left out."""
-        address = (parseaddr(sender or "")[1] or sender or "").lower()
-        domain = company_key(address) if "@" in address else None
-        if not address:
-            return 0, 0
-        exclude = MailRecord.id != mail_id if mail_id is not None else sa.true()
         with self._session("reading a sender's history") as s:
-            by_address = s.scalar(select(func.count()).select_from(MailRecord)
-                                  .where(MailRecord.sender == address, exclude)) or 0
-            by_company = 0
-            if domain:
-                by_company = s.scalar(select(func.count()).select_from(MailRecord)
-                                      .join(Company, Company.id == MailRecord.company_id)
-                                      .where(Company.domain == domain, exclude)) or 0
-        return int(by_address), int(by_company)
+            return _sender_history(s, sender, mail_id)
+
+    def draft_source(self, posting_id: int, sender: str | None,
+                     ) -> tuple[tuple[int, str | None, str | None, str | None, int] | None, int, int]:
+        """`posting_mail` and the `sender_history` of that mail, read in one transaction."""
+        with self._session("reading a draft's source") as s:
+            source = _posting_mail(s, posting_id)
+            return (source, *_sender_history(s, sender, source[0] if source else None))
+
+
+def _posting_mail(s: Session, posting_id: int) -> tuple[int, str | None, str | None, str | None, int] | None:
+    row = s.execute(select(MailRecord.id, MailRecord.message_id, MailRecord.account, MailRecord.folder)
+                    .join(PostingRecord, PostingRecord.mail_id == MailRecord.id)
+                    .where(PostingRecord.id == posting_id)).first()
+    if row is None:
+        return None
+    count = s.scalar(select(func.count()).select_from(PostingRecord).where(PostingRecord.mail_id == row[0]))
+    return row[0], row[1], row[2], row[3], int(count or 0)
+
+
+def _sender_history(s: Session, sender: str | None, mail_id: int | None) -> tuple[int, int]:
+    address = (parseaddr(sender or "")[1] or sender or "").lower()
+    domain = company_key(address) if "@" in address else None
+    if not address:
+        return 0, 0
+    exclude = MailRecord.id != mail_id if mail_id is not None else sa.true()
+    by_address = s.scalar(select(func.count()).select_from(MailRecord)
+                          .where(MailRecord.sender == address, exclude)) or 0
+    by_company = 0
+    if domain:
+        by_company = s.scalar(select(func.count()).select_from(MailRecord)
+                              .join(Company, Company.id == MailRecord.company_id)
+                              .where(Company.domain == domain, exclude)) or 0
+    return int(by_address), int(by_company)

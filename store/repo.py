@@ -100,6 +100,14 @@ class Store:
         Idempotent: a mail already recorded (same Message-ID, or same sender, time, subject and
         body when it has none) returns its postings' ids and changes nothing.
         """
+        return self.record_mail_new(parsed, sender=sender, received_at=received_at, message_id=message_id,
+                                    subject=subject, body=body, account=account, folder=folder, uid=uid)[0]
+
+    def record_mail_new(self, parsed: ParsedMail, *, sender: str | None, received_at: datetime,
+                        message_id: str | None, subject: str, body: str | None,
+                        account: str | None = None, folder: str | None = None, uid: int | None = None,
+                        ) -> tuple[list[int], bool]:
+        """`record_mail`, and whether the mail was new (False: recorded before, nothing changed)."""
         message_id = message_id or parsed.message_id
         key = mail_key(message_id, sender, received_at, subject, body)
         received_at = _aware(received_at)
@@ -108,9 +116,9 @@ class Store:
                 with self._session("recording a mail") as s:
                     found = s.scalar(select(MailRecord.id).where(MailRecord.key == key))
                     if found is not None:
-                        return self._posting_ids(s, found)
+                        return self._posting_ids(s, found), False
                     return self._insert_mail(s, parsed, key, message_id, sender, received_at, subject,
-                                             body, account, folder, uid)
+                                             body, account, folder, uid), True
             except Conflict:
                 # Another thread recorded the same mail (or created the company) first: retry once.
                 if attempt == 2:

@@ -176,3 +176,17 @@ def test_what_the_pipeline_keeps_in_memory_equals_reading_the_store_each_time(tm
         kept.store.close()
         fresh.store.close()
     assert clustered >= 10  # the stream really made clusters
+
+
+def test_the_ranked_engineers_handed_to_drafting_are_the_stores(pipeline):
+    """Drafting takes a job's ranked engineers from the pipeline (no second read): they are the
+    engineers the store gives for those ids; a mail seen again is not new."""
+    from hayaoshi.store.drafts import DraftStore
+
+    raw = make_mail("【案件】Java", JOB, "sato@client-a.co.jp", "job-eng@client-a.co.jp")
+    first = pipeline.process(raw, now=NOW)
+    assert first.new is True
+    [result] = first.results
+    assert result.ranking.matches and set(result.engineers) == {m.id for m in result.ranking.matches}
+    assert result.engineers == DraftStore(pipeline.store.engine).engineers(result.engineers)
+    assert pipeline.process(raw, now=NOW).new is False
