@@ -40,6 +40,7 @@ class Result:
     cluster: list[Job] = field(default_factory=list)  # every source of the same 案件, best first
     depth: dict[str, int | None] = field(default_factory=dict)  # job id -> its 商流 depth
     engineers: dict[str, Engineer] = field(default_factory=dict)  # a job's ranked engineers, by id
+    row_ids: dict[str, int] = field(default_factory=dict)  # engineer id -> store row, of those ranked
 
 
 @dataclass(slots=True)
@@ -165,13 +166,16 @@ class Pipeline:
                     index = self._engineer_index(at)
                     ranking = rank_engineers(cluster[0], index, self.settings, today)
                     engineers = index.by_ids(m.id for m in ranking.matches)
+                    rows = {e.id: e.row_id for e in index.by_ids([*engineers, *(x.id for x in ranking.excluded)])
+                            .values() if e.row_id is not None}
                 else:
                     engineer = engineer_from_posting(posting, f"{PARTNER_PREFIX}{posting_id}", company)
                     ranking = rank_jobs(engineer, self._jobs_index(at), self.settings, today)
-                    cluster, depth, engineers = [], {}, {}
-                results.append(Result(posting_id, posting, ranking, cluster, depth, engineers))
+                    cluster, depth, engineers, rows = [], {}, {}, {}
+                results.append(Result(posting_id, posting, ranking, cluster, depth, engineers, rows))
         for result in results:
-            self.store.save_ranking(result.posting_id, result.ranking, result.posting.kind)
+            rows = result.row_ids
+            self.store.save_ranking(result.posting_id, result.ranking, result.posting.kind, rows or None)
         return Processed(mail, parsed, results, new)
 
 

@@ -53,6 +53,8 @@ class Engineer:
     warnings: tuple[str, ...] = ()
     # What the attached skill sheet shows; None when no sheet was read (nothing to compare).
     sheet_skills: tuple[str, ...] | None = None
+    # The store's row id, when the engineer was read from the store (not part of equality).
+    row_id: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

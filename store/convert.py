@@ -110,6 +110,7 @@ def to_engineer(record: EngineerRecord, domain: str | None) -> Engineer:
         expires_at=record.expires_at,
         warnings=tuple(w for w in warnings.split("\n") if w),
         sheet_skills=tuple(s for s in sheet_skills.split("\n") if s) if sheet_skills is not None else None,
+        row_id=record.id,
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
@@ -263,9 +263,11 @@ class Store:
         chosen = sorted(best.values(), key=lambda rd: (rd[0].received_at, rd[0].id), reverse=True)
         return [(record.id, convert.to_job(record, domain), record.chain_depth) for record, domain in chosen]
 
-    def save_ranking(self, posting_id: int, ranking: Ranking, kind: PostingKind | None = None) -> None:
-        """Replace the saved ranking of a posting: its matches, then its exclusions. `kind`, when the
-        caller knows it (the pipeline just stored the posting), saves reading it back."""
+    def save_ranking(self, posting_id: int, ranking: Ranking, kind: PostingKind | None = None,
+                     engineer_ids: Mapping[str, int] | None = None) -> None:
+        """Replace the saved ranking of a posting: its matches, then its exclusions. `kind` and
+        `engineer_ids` (candidate id -> engineer row id), when the caller knows them (the pipeline
+        just stored the posting and ranked engineers read from the store), save reading them back."""
         with self._session("saving a ranking") as s:
             if kind is None:
                 kind = s.scalar(select(PostingRecord.kind).where(PostingRecord.id == posting_id))
@@ -273,7 +275,10 @@ class Store:
                 raise StoreError(f"no posting {posting_id}")
             candidate = CandidateKind.ENGINEER if kind is PostingKind.JOB else CandidateKind.JOB
             keys = [m.id for m in ranking.matches] + [e.id for e in ranking.excluded]
-            engineer_ids = self._engineer_ids(s, keys) if candidate is CandidateKind.ENGINEER else {}
+            if candidate is not CandidateKind.ENGINEER:
+                engineer_ids = {}
+            elif engineer_ids is None or any(k not in engineer_ids for k in keys):
+                engineer_ids = self._engineer_ids(s, keys)
             s.execute(delete(MatchRecord).where(MatchRecord.posting_id == posting_id))
             now = datetime.now(tz=UTC)
             # One executemany (Core), not the ORM's unit of work: a ranking is up to ~70 rows and

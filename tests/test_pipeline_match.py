@@ -190,3 +190,20 @@ def test_the_ranked_engineers_handed_to_drafting_are_the_stores(pipeline):
     assert result.ranking.matches and set(result.engineers) == {m.id for m in result.ranking.matches}
     assert result.engineers == DraftStore(pipeline.store.engine).engineers(result.engineers)
     assert pipeline.process(raw, now=NOW).new is False
+
+
+def test_the_row_ids_the_pipeline_saves_with_are_the_ones_the_store_looks_up(pipeline):
+    from sqlalchemy import text
+
+    raw = make_mail("【案件】Java", JOB, "sato@client-a.co.jp", "job-rows@client-a.co.jp")
+    [result] = pipeline.process(raw, now=NOW).results
+    assert result.row_ids
+
+    def saved() -> list[tuple]:
+        with pipeline.store.engine.connect() as conn:
+            return list(conn.execute(text("SELECT candidate_id, engineer_id, excluded FROM match_result "
+                                          "WHERE posting_id = :p ORDER BY candidate_id"), {"p": result.posting_id}))
+
+    with_rows = saved()
+    pipeline.store.save_ranking(result.posting_id, result.ranking)  # looked up in the store
+    assert saved() == with_rows and all(engineer_id is not None for _, engineer_id, _ in with_rows)
