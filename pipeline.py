@@ -21,7 +21,7 @@ from hayaoshi.ingest.quotes import split_quoted
 from hayaoshi.match.cluster import OpenJobs, best_source_order
 from hayaoshi.match.convert import company_key, engineer_from_posting, job_from_posting
 from hayaoshi.match.engine import match_settings, rank_engineers, rank_jobs
-from hayaoshi.match.index import EngineerIndex, JobIndex
+from hayaoshi.match.index import EngineerIndex
 from hayaoshi.match.model import Engineer, Job, Ranking
 from hayaoshi.store.db import open_store
 from hayaoshi.store.model import StoreSettings
@@ -74,7 +74,6 @@ class Pipeline:
         self._depth: dict[int, int | None] = {}  # their 商流 depth
         self._rank: dict[int, tuple[bool, int, datetime, int]] = {}  # which source stands for a cluster
         self._jobs_read_at = 0.0
-        self._job_index: JobIndex | None = None
 
     def pool_changed(self) -> None:
         """The roster was imported: the pool is read again before the next ranking."""
@@ -90,14 +89,7 @@ class Pipeline:
             self._depth = {pid: depth for pid, _job, depth in sources}
             self._rank = {pid: _source_rank(pid, job, depth) for pid, job, depth in sources}
             self._jobs_read_at = time.monotonic()
-            self._job_index = None
         return self._open
-
-    def _jobs_index(self, now: datetime) -> JobIndex:
-        jobs = self._open_jobs(now)
-        if self._job_index is None:
-            self._job_index = JobIndex([j for _, j in jobs.jobs()])
-        return self._job_index
 
     def _cluster(self, posting_id: int, job: Job, depth: int | None,
                  now: datetime) -> tuple[list[Job], dict[str, int | None]]:
@@ -108,7 +100,6 @@ class Pipeline:
                 if _open(open_.job(pid), now)]
         self._depth[posting_id] = depth
         self._rank[posting_id] = _source_rank(posting_id, job, depth)
-        self._job_index = None
         if not same:
             open_.add(posting_id, job)
             return [job], {}
@@ -170,7 +161,7 @@ class Pipeline:
                             .values() if e.row_id is not None}
                 else:
                     engineer = engineer_from_posting(posting, f"{PARTNER_PREFIX}{posting_id}", company)
-                    ranking = rank_jobs(engineer, self._jobs_index(at), self.settings, today)
+                    ranking = rank_jobs(engineer, self._open_jobs(at), self.settings, today)
                     cluster, depth, engineers, rows = [], {}, {}, {}
                 results.append(Result(posting_id, posting, ranking, cluster, depth, engineers, rows))
         for result in results:

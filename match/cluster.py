@@ -20,10 +20,12 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from itertools import combinations
 
 from hayaoshi.match.convert import company_key, station_key
-from hayaoshi.match.model import Job
+from hayaoshi.match.explain import Terms, job_terms
+from hayaoshi.match.model import Engineer, Job
 
 SKILL_SIMILARITY = 0.5  # skill sets' Jaccard, when both jobs name skills
 TITLE_SIMILARITY = 0.3  # titles' bigram Jaccard, beside similar skills
@@ -207,6 +209,10 @@ class OpenJobs:
         self._next = 0
         self._by_skill: dict[str, set[int]] = defaultdict(set)
         self._by_bigram: dict[str, set[int]] = defaultdict(set)
+        self._skillless: set[int] = set()
+        # Each job's terms for `rank_jobs`, made once per (settings, day).
+        self._terms: dict[int, Terms] = {}
+        self._terms_for: tuple[object, date] | None = None
         for posting_id, job in jobs:
             self.add(posting_id, job)
 
@@ -229,6 +235,8 @@ class OpenJobs:
         key = self._keys[posting_id] = _Key(job)
         self._order[posting_id] = self._next
         self._next += 1
+        if not key.skills:
+            self._skillless.add(posting_id)
         for skill in key.skills:
             self._by_skill[skill].add(posting_id)
         for bigram in key.title:
@@ -239,6 +247,8 @@ class OpenJobs:
         if key is None:
             return
         del self._order[posting_id]
+        self._skillless.discard(posting_id)
+        self._terms.pop(posting_id, None)
         for skill in key.skills:
             self._by_skill[skill].discard(posting_id)
         for bigram in key.title:
@@ -256,6 +266,23 @@ class OpenJobs:
         found.discard(exclude)  # type: ignore[arg-type]
         same = [pid for pid in found if _same(key, self._keys[pid])]
         return sorted(same, key=self._order.__getitem__, reverse=True)
+
+    # --- as the job pool of `engine.rank_jobs` (what `index.JobIndex` offers, kept up to date) ---
+
+    def candidate_positions(self, engineer: Engineer) -> list[tuple[int, Job]]:
+        """The open jobs sharing a skill with the engineer, and those asking no skill."""
+        found = set(self._skillless)
+        for skill in engineer.skills:
+            found.update(self._by_skill.get(skill, ()))
+        return [(pid, self._keys[pid].job) for pid in sorted(found, key=self._order.__getitem__, reverse=True)]
+
+    def terms(self, posting_id: int, settings: object, today: date) -> Terms:
+        if self._terms_for != (settings, today):
+            self._terms, self._terms_for = {}, (settings, today)
+        terms = self._terms.get(posting_id)
+        if terms is None:
+            terms = self._terms[posting_id] = job_terms(self._keys[posting_id].job, settings, today)  # type: ignore[arg-type]
+        return terms
 
     @staticmethod
     def _probe(index: Mapping[str, set[int]], tokens: frozenset[str], threshold: float) -> set[int]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,6 +26,9 @@ from hayaoshi.match.convert import as_day
 from hayaoshi.match.explain import SCORE_UNITS, Terms, job_terms, reasons, requirements, score
 from hayaoshi.match.index import EngineerIndex, JobIndex, is_candidate
 from hayaoshi.match.model import Engineer, Exclusion, Job, Match, MatchSettings, Ranking, Tier
+
+if TYPE_CHECKING:
+    from hayaoshi.match.cluster import OpenJobs
 
 MAX_EXCLUDED = 50
 NO_TITLE = "(案件名なし)"
@@ -51,8 +54,9 @@ def rank_engineers(job: Job, pool: EngineerIndex, settings: MatchSettings, today
     )
 
 
-def rank_jobs(engineer: Engineer, jobs: JobIndex, settings: MatchSettings, today: date) -> Ranking:
-    """The open jobs for an engineer (a partner's 人材 or one of ours), best first."""
+def rank_jobs(engineer: Engineer, jobs: JobIndex | OpenJobs, settings: MatchSettings, today: date) -> Ranking:
+    """The open jobs for an engineer (a partner's 人材 or one of ours), best first. `jobs`: an index
+    built once (`JobIndex`) or the pipeline's open 案件 kept up to date (`cluster.OpenJobs`)."""
     pairs = (
         (jobs.terms(i, settings, today), engineer, job.id, job.title or NO_TITLE)
         for i, job in jobs.candidate_positions(engineer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -191,3 +192,29 @@ def test_open_jobs_finds_exactly_what_comparing_with_every_open_job_finds(seed):
             del open_[gone]
     assert [pid for pid, _ in index.jobs()] == sorted(open_, reverse=True)
     assert len(index) == len(open_) and all(pid in index for pid in open_)
+
+
+def test_open_jobs_rank_an_engineer_as_a_job_index_built_whole_does():
+    """The pipeline ranks a partner's engineer against its OpenJobs (kept up to date) instead of an
+    index rebuilt after every new 案件: the rankings are the same, after removals too."""
+    from datetime import date as day
+    from datetime import datetime, timedelta
+
+    from hayaoshi.match.cluster import OpenJobs
+    from hayaoshi.match.engine import rank_jobs
+    from hayaoshi.match.index import JobIndex
+    from hayaoshi.match.model import MatchSettings
+    from hayaoshi.tests.test_match_index import pool
+
+    jobs = [(n, job) for n, job in enumerate(random_jobs(8, 90))]
+    open_ = OpenJobs(jobs)
+    for gone in (3, 17, 40):
+        open_.remove(gone)
+    kept = [(n, job) for n, job in jobs if n not in (3, 17, 40)]
+    later = datetime(2027, 1, 1)
+    kept = [(n, job if n % 5 else replace(job, expires_at=later - timedelta(days=40))) for n, job in kept]
+    open_ = OpenJobs(kept)
+    whole = JobIndex([job for _, job in reversed(kept)])
+    settings, today = MatchSettings(), day(2026, 11, 30)
+    for engineer in pool(9, 40):
+        assert rank_jobs(engineer, open_, settings, today) == rank_jobs(engineer, whole, settings, today)
