@@ -101,7 +101,7 @@ def drafted(url: str) -> dict[str, datetime]:
             rows = conn.execute(text("SELECT source_message_id, appended_at FROM draft WHERE appended_at IS NOT NULL"))
             out: dict[str, datetime] = {}
             for mid, at in rows:
-                out.setdefault(mid, _utc(at))
+                out.setdefault(mid.strip("<>"), _utc(at))
             return out
     except Exception:  # the table is made at start-up
         return {}
@@ -131,7 +131,7 @@ def bench_latency(dovecot, count: int) -> None:
                 mid = f"<bench-lat-{n}@bench.example>"
                 _wait(lambda mid=mid: mid in finished(url), 30)
                 latencies.append((finished(url)[mid] - sent).total_seconds())
-                draft = drafted(url).get(mid)
+                draft = drafted(url).get(mid.strip("<>"))  # the drafts ledger keeps it without <>
                 if draft is not None:  # the draft is appended before the ledger says done
                     to_draft.append((draft - sent).total_seconds())
         finally:

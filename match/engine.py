@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from hayaoshi.match.convert import as_day
-from hayaoshi.match.explain import SCORE_UNITS, Terms, job_terms, reasons, requirements, score
+from hayaoshi.match.explain import SCORE_UNITS, Terms, fails, job_terms, reasons, requirements, score
 from hayaoshi.match.index import EngineerIndex, JobIndex, is_candidate
 from hayaoshi.match.model import Engineer, Exclusion, Job, Match, MatchSettings, Ranking, Tier
 
@@ -98,19 +98,19 @@ def tier(value: float, settings: MatchSettings) -> Tier:
 
 def _rank_pairs(pairs: Iterable[tuple[Terms, Engineer, str, str]], settings: MatchSettings) -> Ranking:
     kept: list[tuple[float, str, str, Terms, Engineer]] = []
-    dropped: list[tuple[float, str, str, tuple[str, ...]]] = []
+    dropped: list[tuple[float, str, str, Terms, Engineer]] = []
     for terms, engineer, id_, name in pairs:
         value = score(terms, engineer)
-        why = reasons(terms, engineer)
-        if why:
-            dropped.append((value, id_, name, why))
+        if fails(terms, engineer):
+            dropped.append((value, id_, name, terms, engineer))
         elif value >= settings.min_score:
             kept.append((value, id_, name, terms, engineer))
     kept.sort(key=lambda r: (-r[0], r[1]))
     dropped.sort(key=lambda r: (-r[0], r[1]))
     return Ranking(
         matches=[_match(t, e, id_, name, value, settings) for value, id_, name, t, e in kept[: settings.top]],
-        excluded=[Exclusion(id_, name, why) for _, id_, name, why in dropped[:MAX_EXCLUDED]],
+        # The reasons are written for the exclusions listed only.
+        excluded=[Exclusion(id_, name, reasons(t, e)) for _, id_, name, t, e in dropped[:MAX_EXCLUDED]],
     )
 
 

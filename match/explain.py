@@ -163,6 +163,31 @@ def _coverage(terms: Terms, engineer: Engineer, skills: tuple[str, ...], empty: 
 # ---- hard conditions ----
 
 
+def fails(terms: Terms, engineer: Engineer) -> bool:
+    """`bool(reasons(terms, engineer))` without writing the reasons: `rank_jobs` asks it of every
+    open job and writes the reasons only for the exclusions it lists."""
+    job = terms.job
+    if is_foreign(engineer.nationality):
+        if job.foreigners_ok is False:
+            return True
+        have = level_rank(engineer.japanese_level)
+        if terms.need_level is not None and have is not None and have < terms.need_level:
+            return True
+    if job.age_max is not None and engineer.age is not None and engineer.age > job.age_max:
+        return True
+    if job.max_chain is not None and engineer.chain_distance > job.max_chain:
+        return True
+    if job.freelance_ok is False and engineer.employment == "freelance":
+        return True
+    available = engineer.available_from
+    if job.start is not None and available is not None and (available - terms.start).days > terms.grace:
+        return True
+    price = cost(terms, engineer)
+    if terms.ceiling is not None and price is not None and price > terms.ceiling:
+        return True
+    return not engineer.own and terms.company is not None and company_key(engineer.company) == terms.company
+
+
 def reasons(terms: Terms, engineer: Engineer) -> tuple[str, ...]:
     """Every hard condition the engineer fails, in a fixed order; () when none. Unknowns pass."""
     job = terms.job

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from hayaoshi.match.engine import rank_engineers, rank_jobs, scan_engineers
-from hayaoshi.match.explain import job_terms, reasons, score_units
+from hayaoshi.match.explain import fails, job_terms, reasons, score_units
 from hayaoshi.match.index import EngineerIndex, JobIndex, is_candidate
 from hayaoshi.match.model import Engineer, Job, MatchSettings, Ranking
 
@@ -113,6 +113,7 @@ def test_columns_mirror_the_reference(seed):
         excluded, units = index.excluded_mask(terms), index.score_units(terms)
         for i, engineer in enumerate(engineers):
             assert bool(excluded[i]) == bool(reasons(terms, engineer)), (job, engineer)
+            assert fails(terms, engineer) == bool(reasons(terms, engineer)), (job, engineer)
             assert units[i] == score_units(terms, engineer), (job, engineer)
 
 
