@@ -345,3 +345,29 @@ def test_a_missing_maildir_is_a_configuration_error_naming_it(tmp_path, url, poo
 def test_seeding_twice_delivers_nothing_new(tmp_path):
     assert seed_maildir(tmp_path / "md", DEMO / "mail") == 9
     assert seed_maildir(tmp_path / "md", DEMO / "mail") == 0
+
+
+def test_skill_sheets_are_read_by_the_daemon_and_a_bomb_does_not_stop_it(tmp_path, url, pool):
+    """A talent mail with its sheet and one with an xlsx bomb, through the daemon's parser child: the
+    pool engineer takes the sheet's years; the bomb is refused with a reason, its mail still done."""
+    from hayaoshi.tests import sheet_factory as make
+    from hayaoshi.tests.test_sheets_mail import ONE, XLSX, eml
+
+    good = eml(ONE, ("スキルシート_TK.xlsx", make.vertical_xlsx(), XLSX))
+    bomb = eml(ONE, ("bomb.xlsx", make.bomb_xlsx(), XLSX)).replace(b"<sheets-test@", b"<sheets-bomb@")
+    box = tmp_path / "Maildir"
+    deliver_maildir(box, [good, bomb])
+    config = daemon_config(tmp_path, url, [maildir_account(box)], **{"limits.max_bytes": 2_000_000,
+                                                                      "limits.parse_seconds": 10.0})
+    daemon = Daemon(config)  # its own pool: the module's has a 300 kB bound
+    assert daemon.run(once=True) == 0
+    assert [r["state"] for r in ledger_rows(url)] == ["done", "done"]
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = [json.loads(d) if isinstance(d, str) else d for (d,) in
+                    conn.execute(text("SELECT data FROM posting ORDER BY id"))]
+    finally:
+        engine.dispose()
+    assert [p["sheets"][0]["status"] for p in rows] == ["read", "refused"]
+    assert rows[0]["skill_years"]["Java"] == 10.7 and rows[1]["sheets"][0]["reason"].startswith("zip-bomb")
