@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml
 # daemon runs once over it with SQLite and the sample roster (demo/hayaoshi.toml).
 demo: install
 	rm -rf var/demo.db var/demo-maildir
+	mkdir -p var
 	$(BIN)/python -m hayaoshi.daemon.seed var/demo-maildir demo/mail
 	$(BIN)/hayaoshi run --config demo/hayaoshi.toml --once
 	$(BIN)/hayaoshi status --config demo/hayaoshi.toml

@@ -16,6 +16,7 @@ def seed_maildir(path: str | Path, eml_dir: str | Path) -> int:
     """Deliver every `*.eml` of `eml_dir` (sorted by name) into the Maildir at `path` (created when
     missing), bytes unchanged, into new/ as unread mail. A mail whose Message-ID is already there is
     skipped, so seeding twice delivers nothing new. Returns how many were delivered."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/
     box = mailbox.Maildir(Path(path), factory=None, create=True)
     present = {message_id_of(box.get_bytes(key)) for key in box.keys()}
     delivered = 0

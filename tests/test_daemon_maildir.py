@@ -347,6 +347,31 @@ def test_seeding_twice_delivers_nothing_new(tmp_path):
     assert seed_maildir(tmp_path / "md", DEMO / "mail") == 0
 
 
+def test_the_demo_runs_in_a_fresh_tree(tmp_path):
+    """`make demo`'s steps in a copy of the repository's demo files with no var/ (a fresh clone):
+    seed, run once, list the drafts and show one."""
+    import subprocess
+    import sys
+
+    shutil.copytree(DEMO, tmp_path / "demo")
+    cli = [sys.executable, "-m", "hayaoshi.cli"]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(list(args), cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+
+    assert not (tmp_path / "var").exists()
+    seeded = run(sys.executable, "-m", "hayaoshi.daemon.seed", "var/demo-maildir", "demo/mail")
+    assert seeded.returncode == 0, seeded.stderr
+    once = run(*cli, "run", "--config", "demo/hayaoshi.toml", "--once")
+    assert once.returncode == 0, once.stderr
+    assert once.stdout.startswith("9 processed, 0 quarantined") and "reply draft(s) in the drafts folder" in once.stdout
+    listed = run(*cli, "drafts", "--config", "demo/hayaoshi.toml")
+    assert listed.returncode == 0 and "appended" in listed.stdout
+    shown = run(*cli, "drafts", "--config", "demo/hayaoshi.toml", "--show", "1")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("From: 株式会社デモSES <sales@demo-ses.example.jp>") and "In-Reply-To:" in shown.stdout
+
+
 def test_skill_sheets_are_read_by_the_daemon_and_a_bomb_does_not_stop_it(tmp_path, url, pool):
     """A talent mail with its sheet and one with an xlsx bomb, through the daemon's parser child: the
     pool engineer takes the sheet's years; the bomb is refused with a reason, its mail still done."""
