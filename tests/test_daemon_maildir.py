@@ -364,12 +364,14 @@ def test_the_demo_runs_in_a_fresh_tree(tmp_path):
     assert seeded.returncode == 0, seeded.stderr
     once = run(*cli, "run", "--config", "demo/hayaoshi.toml", "--once")
     assert once.returncode == 0, once.stderr
-    assert once.stdout.startswith("9 processed, 0 quarantined") and "reply draft(s) in the drafts folder" in once.stdout
+    assert once.stdout.startswith("9 processed, 0 quarantined")
+    assert "reply draft(s) in the drafts folder" in once.stdout
     listed = run(*cli, "drafts", "--config", "demo/hayaoshi.toml")
     assert listed.returncode == 0 and "appended" in listed.stdout
     shown = run(*cli, "drafts", "--config", "demo/hayaoshi.toml", "--show", "1")
     assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.startswith("From: 株式会社デモSES <sales@demo-ses.example.jp>") and "In-Reply-To:" in shown.stdout
+    assert shown.stdout.startswith("From: 株式会社デモSES <sales@demo-ses.example.jp>")
+    assert "In-Reply-To:" in shown.stdout
 
 
 def test_skill_sheets_are_read_by_the_daemon_and_a_bomb_does_not_stop_it(tmp_path, url, pool):
