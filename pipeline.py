@@ -145,8 +145,9 @@ class Pipeline:
             ids, new = self.store.record_mail_new(parsed, sender=mail.from_addr, received_at=received,
                                                   message_id=mail.message_id, subject=mail.subject,
                                                   body=mail.body, account=account, folder=folder, uid=uid)
-            self._talent_added([pid for pid, p in zip(ids, parsed.postings, strict=False)
-                                if p.kind is PostingKind.TALENT])
+            if new:  # a mail recorded before has its engineers in the pool already
+                self._talent_added([pid for pid, p in zip(ids, parsed.postings, strict=False)
+                                    if p.kind is PostingKind.TALENT])
             results = []
             for posting_id, posting in zip(ids, parsed.postings, strict=False):
                 if posting.kind is PostingKind.JOB:

@@ -207,3 +207,19 @@ def test_the_row_ids_the_pipeline_saves_with_are_the_ones_the_store_looks_up(pip
     with_rows = saved()
     pipeline.store.save_ranking(result.posting_id, result.ranking)  # looked up in the store
     assert saved() == with_rows and all(engineer_id is not None for _, engineer_id, _ in with_rows)
+
+
+def test_a_talent_mail_read_again_does_not_join_the_pool_twice(pipeline):
+    """A mail processed a second time (a restart after a crash) is recorded once; the partner's
+    engineer it gave is ranked once for a later 案件, not twice from the pool kept in memory."""
+    pipeline.refresh_seconds = 3600.0
+    pipeline.process(make_mail("【案件】Java", JOB, "sato@client-a.co.jp", "job-before@client-a.co.jp"), now=NOW)
+    talent = make_mail("【要員】S.T", TALENT, "tanaka@partner-b.co.jp", "talent-twice@partner-b.co.jp")
+    first = pipeline.process(talent, now=NOW)
+    again = pipeline.process(talent, now=NOW)
+    assert again.new is False and [r.posting_id for r in again.results] == [r.posting_id for r in first.results]
+    job = make_mail("【案件】Java", JOB, "suzuki@client-c.co.jp", "job-after-twice@client-c.co.jp")
+    [result] = pipeline.process(job, now=NOW).results
+    ids = [m.id for m in result.ranking.matches] + [e.id for e in result.ranking.excluded]
+    assert len(ids) == len(set(ids))
+    assert f"talent:{first.results[0].posting_id}" in ids
