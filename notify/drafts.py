@@ -93,7 +93,7 @@ class DraftWriter:
         now = self.clock()
         out: list[DraftRecord] = []
         self._sources = {}
-        fresh = getattr(processed, "new", False)  # a mail stored just now has no drafts yet
+        fresh = processed.new  # a mail stored just now has no drafts yet
         for result in processed.results:
             existing = None if fresh else self.drafts.for_posting(name, result.posting_id)
             if existing is not None:
@@ -130,8 +130,7 @@ class DraftWriter:
         job = next((j for j in result.cluster if j.id == str(result.posting_id)), None)
         job = job or job_from_posting(posting, str(result.posting_id), company_key(sender_domain(mail.from_addr)))
         # The pipeline hands over the ranked engineers as it matched them; else from the store.
-        engineers = dict(getattr(result, "engineers", None) or {}) or self.drafts.engineers(
-            m.id for m in ranking.matches)
+        engineers = result.engineers or self.drafts.engineers(m.id for m in ranking.matches)
         depth = {job.id: posting.chain_depth, **{k: v for k, v in result.depth.items() if v is not None}}
         context = replace(context, depth=depth, parallel=dict(self._parallel_counts(now)),
                           rate_negotiable=posting.rate_negotiable,
@@ -183,12 +182,12 @@ class DraftWriter:
                              subject=content.subject, candidates=list(content.candidates), raw=raw, created_at=now,
                              body_hash=text_fingerprint(raw))
         stored = self.drafts.add_pending(record, first_attempt=True)  # committed before the APPEND
-        if self._parallel is not None and stored.message_id == message_id:
-            self._parallel.update(set(record.candidates))
         if stored.message_id != message_id:
             # Another writer recorded this posting's draft first and is appending it: leave it to
             # that writer (or to `resume_pending`, should it die), never append a second draft.
             return stored
+        if self._parallel is not None:
+            self._parallel.update(set(record.candidates))
         logger.info("draft %s (%s) for posting %s recorded", stored.message_id, stored.kind, posting_id)
         return self._deliver(stored, counted=True)
 

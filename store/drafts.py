@@ -215,15 +215,13 @@ class DraftStore:
             else:
                 row.uidvalidity, row.last_uid, row.updated_at = uidvalidity, last_uid, _now()
 
-    def proposals_since(self, since: datetime, *, exclude_posting: int | None = None) -> Counter[str]:
+    def proposals_since(self, since: datetime) -> Counter[str]:
         """How many live drafts since `since` propose each engineer (or offer each job): 並行."""
-        query = select(DraftRecord.candidates, DraftRecord.posting_id).where(
-            DraftRecord.created_at >= since, DraftRecord.state.in_(LIVE))
+        query = select(DraftRecord.candidates).where(DraftRecord.created_at >= since, DraftRecord.state.in_(LIVE))
         counts: Counter[str] = Counter()
         with self._session("counting proposals") as s:
-            for candidates, posting_id in s.execute(query):
-                if exclude_posting is None or posting_id != exclude_posting:
-                    counts.update(set(candidates or ()))
+            for candidates in s.scalars(query):
+                counts.update(set(candidates or ()))
         return counts
 
     # ------------------------------------------------------------------ what drafting reads
