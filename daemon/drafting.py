@@ -6,8 +6,10 @@ ledger's `(account, posting)` key keeps it to one draft). `upkeep`, run after ea
 account's first folder thread only, finishes drafts a crash or a mailbox failure left pending and
 records what the reps did with the appended ones (sent, edited, deleted).
 
-A draft that cannot be written never fails the mail: the postings and matches are stored, the draft
-stays pending (a mailbox failure, retried by `upkeep`) or the error is logged with the mail's UID.
+A mailbox failure never fails the mail: the draft stays pending and `upkeep` retries it. A database
+failure fails the mail's attempt (it is retried; storing and drafting are idempotent). Any other
+error in making a draft is logged with the mail's UID and the mail is done: its postings and
+matches are stored.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from hayaoshi.errors import ConfigError
+from hayaoshi.errors import ConfigError, StoreError
 from hayaoshi.ingest.mailbox import Mailbox, MailboxError
 from hayaoshi.notify.drafts import DraftWriter, account_address
 from hayaoshi.notify.outcomes import find_sent_folder
@@ -54,6 +56,8 @@ class FolderDrafts:
             return 0
         try:
             records = self.writer.write(processed, self.account)
+        except StoreError:
+            raise  # the database: the mail's attempt fails and is retried
         except Exception:
             log.exception("uid %d: the reply draft could not be made (the mail's postings are stored)", uid)
             return 0

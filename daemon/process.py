@@ -99,6 +99,7 @@ class Processor:
             with self.extractor.staged(parsed):
                 processed = self.pipeline.process(raw, now=now, account=ref.account, folder=ref.folder,
                                                   uid=ref.uid, decoded=decoded)
+            written = drafts.write(processed, log, ref.uid) if drafts is not None else 0
         except MailRejected as err:  # a bound: size, MIME depth, parts, parse time
             self.ledger.quarantine(ref, err.reason)
             log.warning("uid %d quarantined: %s", ref.uid, err.reason)
@@ -109,7 +110,6 @@ class Processor:
             log.warning("uid %d %s: %s", ref.uid, "quarantined" if state is LedgerState.QUARANTINED else
                         "failed (retried later)", reason, exc_info=logger.isEnabledFor(logging.DEBUG))
             return Outcome(ref, state, reason)
-        written = drafts.write(processed, log, ref.uid) if drafts is not None else 0
         self.ledger.done(ref)
         kinds = ",".join(str(r.posting.kind) for r in processed.results) or str(processed.parsed.kind)
         log.info("uid %d done: %s, %d posting(s)", ref.uid, kinds, len(processed.results))

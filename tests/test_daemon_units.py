@@ -128,3 +128,30 @@ def test_the_status_table():
             {"name": "案件", "processed": 0, "quarantined": 0, "last_poll": None}]}],
         "quarantine": [{"account": "team", "folder": "INBOX", "uid": 7, "message_id": "<x@y>",
                         "reason": "size: 30000000 bytes > 26214400"}]}
+
+
+class _Writer:
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def write(self, processed, account):
+        raise self.error
+
+
+@pytest.mark.parametrize(("error", "propagates"), [(StoreError("database is locked"), True),
+                                                   (ValueError("a template bug"), False)])
+def test_a_database_failure_in_drafting_fails_the_attempt_and_a_bug_is_logged(error, propagates, caplog):
+    """The database failing while a draft is recorded fails the mail's attempt (retried: storing and
+    drafting are idempotent); any other error is logged and the mail is done, its postings stored."""
+    from hayaoshi.daemon.drafting import FolderDrafts
+
+    drafts = FolderDrafts({"name": "a"}, store=None, config=None, upkeep=False)
+    drafts.writer = _Writer(error)  # type: ignore[assignment]
+    log = logging.LoggerAdapter(logging.getLogger("test"), {})
+    if propagates:
+        with pytest.raises(StoreError):
+            drafts.write(object(), log, 7)
+    else:
+        with caplog.at_level(logging.ERROR):
+            assert drafts.write(object(), log, 7) == 0
+        assert "uid 7: the reply draft could not be made" in caplog.text
