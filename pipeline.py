@@ -10,7 +10,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from hayaoshi.config.settings import Config
@@ -25,7 +25,7 @@ from hayaoshi.match.index import EngineerIndex
 from hayaoshi.match.model import Engineer, Job, Ranking
 from hayaoshi.store.db import open_store
 from hayaoshi.store.model import StoreSettings
-from hayaoshi.store.repo import Store, sender_domain
+from hayaoshi.store.repo import Conflict, Store, sender_domain
 
 logger = logging.getLogger(__name__)
 
@@ -123,10 +123,6 @@ class Pipeline:
             self._engineers_read_at = time.monotonic()
         return self._engineers
 
-    def _talent_added(self, posting_ids: list[int]) -> None:
-        if self._engineers is not None and posting_ids:
-            self._engineers = self._engineers.with_added(self.store.engineers_of_postings(posting_ids))
-
     # --- one mail -----------------------------------------------------------------------------
 
     def process(self, raw: bytes, *, now: datetime | None = None, account: str | None = None,
@@ -141,34 +137,56 @@ class Pipeline:
         at = now or datetime.now(tz=JST)
         today = reference_date(at, None)
         company = company_key(sender_domain(mail.from_addr))
-        with self._lock:  # the caches follow the store in the order of its writes
-            ids, new = self.store.record_mail_new(parsed, sender=mail.from_addr, received_at=received,
-                                                  message_id=mail.message_id, subject=mail.subject,
-                                                  body=mail.body, account=account, folder=folder, uid=uid)
-            if new:  # a mail recorded before has its engineers in the pool already
-                self._talent_added([pid for pid, p in zip(ids, parsed.postings, strict=False)
-                                    if p.kind is PostingKind.TALENT])
-            results = []
-            for posting_id, posting in zip(ids, parsed.postings, strict=False):
-                if posting.kind is PostingKind.JOB:
-                    job = job_from_posting(
-                        posting, str(posting_id), company, received_at=received,
-                        expires_at=received + timedelta(days=self.config["matching.job_expiry_days"]))
-                    cluster, depth = self._cluster(posting_id, job, posting.chain_depth, at)
-                    index = self._engineer_index(at)
-                    ranking = rank_engineers(cluster[0], index, self.settings, today)
-                    engineers = index.by_ids(m.id for m in ranking.matches)
-                    rows = {e.id: e.row_id for e in index.by_ids([*engineers, *(x.id for x in ranking.excluded)])
-                            .values() if e.row_id is not None}
-                else:
-                    engineer = engineer_from_posting(posting, f"{PARTNER_PREFIX}{posting_id}", company)
-                    ranking = rank_jobs(engineer, self._open_jobs(at), self.settings, today)
-                    cluster, depth, engineers, rows = [], {}, {}, {}
-                results.append(Result(posting_id, posting, ranking, cluster, depth, engineers, rows))
-        for result in results:
-            rows = result.row_ids
-            self.store.save_ranking(result.posting_id, result.ranking, result.posting.kind, rows or None)
+        for attempt in (1, 2):
+            try:
+                results, new = self._store_and_match(parsed, mail, received, at, today, company, account, folder, uid)
+                break
+            except Conflict:
+                # Another writer recorded this mail (or its sender's company) first: all rolled back;
+                # the second time, the mail is found recorded.
+                if attempt == 2:
+                    raise
         return Processed(mail, parsed, results, new)
+
+    def _store_and_match(self, parsed: ParsedMail, mail: DecodedMail, received: datetime, at: datetime,
+                         today: date, company: str | None, account: str | None, folder: str | None,
+                         uid: int | None) -> tuple[list[Result], bool]:
+        """Record the mail, match its postings and save the rankings: one transaction (`Store.unit`).
+        The caches follow the store in the order of its writes; should the transaction fail, they
+        are read again from the store before the next mail."""
+        with self._lock:
+            try:
+                with self.store.unit("recording and matching a mail"):
+                    ids, new, pool = self.store.record_mail_pool(
+                        parsed, sender=mail.from_addr, received_at=received, message_id=mail.message_id,
+                        subject=mail.subject, body=mail.body, account=account, folder=folder, uid=uid)
+                    if new and pool and self._engineers is not None:  # a mail recorded before is in the pool
+                        self._engineers = self._engineers.with_added(pool)
+                    results = [self._match(posting_id, posting, company, received, at, today)
+                               for posting_id, posting in zip(ids, parsed.postings, strict=False)]
+                    for result in results:
+                        self.store.save_ranking(result.posting_id, result.ranking, result.posting.kind,
+                                                result.row_ids or None)
+            except BaseException:
+                self._open = self._engineers = None
+                raise
+        return results, new
+
+    def _match(self, posting_id: int, posting: Posting, company: str | None, received: datetime, at: datetime,
+               today: date) -> Result:
+        if posting.kind is PostingKind.JOB:
+            job = job_from_posting(
+                posting, str(posting_id), company, received_at=received,
+                expires_at=received + timedelta(days=self.config["matching.job_expiry_days"]))
+            cluster, depth = self._cluster(posting_id, job, posting.chain_depth, at)
+            index = self._engineer_index(at)
+            ranking = rank_engineers(cluster[0], index, self.settings, today)
+            engineers = index.by_ids(m.id for m in ranking.matches)
+            rows = {e.id: e.row_id for e in index.by_ids([*engineers, *(x.id for x in ranking.excluded)])
+                    .values() if e.row_id is not None}
+            return Result(posting_id, posting, ranking, cluster, depth, engineers, rows)
+        engineer = engineer_from_posting(posting, f"{PARTNER_PREFIX}{posting_id}", company)
+        return Result(posting_id, posting, rank_jobs(engineer, self._open_jobs(at), self.settings, today))
 
 
 def _open(job: Job, now: datetime) -> bool:

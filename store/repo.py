@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, or_, select, update
+from sqlalchemy import Column, Connection, Dialect, Engine, MetaData, Table, bindparam, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from hayaoshi.errors import StoreError
@@ -37,6 +38,17 @@ from hayaoshi.store.tables import (
 from hayaoshi.store.upsert import upsert_roster
 
 logger = logging.getLogger(__name__)
+
+MAIL, POSTING, ENGINEER, COMPANY = (MailRecord.__table__, PostingRecord.__table__, EngineerRecord.__table__,
+                                    Company.__table__)
+MATCH = MatchRecord.__table__
+# The match table without column types: a ranking's rows (~60, for every posting the daemon reads)
+# go in as values `_match_rows` made ready with the columns' own converters, in one executemany.
+_MATCH_UNTYPED = Table(MATCH.name, MetaData(), *(Column(c.name) for c in MATCH.columns if c.name != "id"))
+_COMPANY_SEEN = (update(COMPANY).where(COMPANY.c.id == bindparam("company"))
+                 .values(first_seen=bindparam("first_seen"), last_seen=bindparam("last_seen")))
+_INSERTS: dict[str, tuple[str, tuple[str, ...] | None]] = {}  # dialect name -> the match rows' insert
+_BINDERS: dict[str, dict[str, Callable[[Any], Any]]] = {}  # dialect name -> column -> its bind converter
 
 
 class Conflict(StoreError):
@@ -76,6 +88,7 @@ class Store:
         self.engine = engine
         self.settings = settings or StoreSettings()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._local = threading.local()  # the session of this thread's `unit`, if one is open
 
     def close(self) -> None:
         self.engine.dispose()
@@ -87,7 +100,26 @@ class Store:
         self.close()
 
     def _session(self, what: str) -> AbstractContextManager[Session]:
+        session = getattr(self._local, "session", None)
+        if session is not None:  # inside this thread's unit: its transaction, committed at its end
+            return nullcontext(session)
         return transaction(self._sessions, what, Conflict)
+
+    @contextmanager
+    def unit(self, what: str) -> Iterator[None]:
+        """One transaction for the store calls this thread makes inside it: the pipeline records a
+        mail, clusters it and saves its rankings in one commit. Any error rolls all of it back and is
+        raised as the store's (`Conflict` for a unique key another writer took first: the caller may
+        run the unit again). Nested: the outer unit's transaction."""
+        if getattr(self._local, "session", None) is not None:
+            yield
+            return
+        with transaction(self._sessions, what, Conflict) as session:
+            self._local.session = session
+            try:
+                yield
+            finally:
+                self._local.session = None
 
     # ------------------------------------------------------------------ mails and postings
 
@@ -108,77 +140,99 @@ class Store:
                         account: str | None = None, folder: str | None = None, uid: int | None = None,
                         ) -> tuple[list[int], bool]:
         """`record_mail`, and whether the mail was new (False: recorded before, nothing changed)."""
+        ids, new, _pool = self.record_mail_pool(parsed, sender=sender, received_at=received_at,
+                                                message_id=message_id, subject=subject, body=body,
+                                                account=account, folder=folder, uid=uid)
+        return ids, new
+
+    def record_mail_pool(self, parsed: ParsedMail, *, sender: str | None, received_at: datetime,
+                         message_id: str | None, subject: str, body: str | None,
+                         account: str | None = None, folder: str | None = None, uid: int | None = None,
+                         ) -> tuple[list[int], bool, list[Engineer]]:
+        """`record_mail_new`, and the partners' engineers the mail put in the pool, as `engineers`
+        reads them back (none when the mail was recorded before)."""
         message_id = message_id or parsed.message_id
         key = mail_key(message_id, sender, received_at, subject, body)
         received_at = _aware(received_at)
         for attempt in (1, 2):
             try:
                 with self._session("recording a mail") as s:
-                    found = s.scalar(select(MailRecord.id).where(MailRecord.key == key))
+                    conn = s.connection()
+                    found = conn.scalar(select(MAIL.c.id).where(MAIL.c.key == key))
                     if found is not None:
-                        return self._posting_ids(s, found), False
-                    return self._insert_mail(s, parsed, key, message_id, sender, received_at, subject,
-                                             body, account, folder, uid), True
+                        return self._posting_ids(conn, found), False, []
+                    ids, pool = self._insert_mail(conn, parsed, key, message_id, sender, received_at, subject,
+                                                  body, account, folder, uid)
+                    return ids, True, pool
             except Conflict:
                 # Another thread recorded the same mail (or created the company) first: retry once.
+                # (Inside a `unit` the conflict ends the unit instead; its caller retries it.)
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
 
     @staticmethod
-    def _posting_ids(s: Session, mail_id: int) -> list[int]:
-        return list(s.scalars(select(PostingRecord.id).where(PostingRecord.mail_id == mail_id)
-                              .order_by(PostingRecord.index_in_mail)))
+    def _posting_ids(conn: Connection, mail_id: int) -> list[int]:
+        return list(conn.scalars(select(POSTING.c.id).where(POSTING.c.mail_id == mail_id)
+                                 .order_by(POSTING.c.index_in_mail)))
 
-    def _insert_mail(self, s: Session, parsed: ParsedMail, key: str, message_id: str | None,
+    def _insert_mail(self, conn: Connection, parsed: ParsedMail, key: str, message_id: str | None,
                      sender: str | None, received_at: datetime, subject: str, body: str | None,
-                     account: str | None, folder: str | None, uid: int | None) -> list[int]:
+                     account: str | None, folder: str | None, uid: int | None) -> tuple[list[int], list[Engineer]]:
+        """The mail's rows, in Core statements (the ORM's unit of work costs more than the rows: this
+        runs for every mail the daemon reads). Returns the postings' ids and the pool's new engineers."""
         domain = sender_domain(sender)
-        company = None
+        company_id = None
         if domain and not self.settings.is_own(domain):
-            company = self._company(s, domain, received_at)
-        company_id = company.id if company else None
-        mail = MailRecord(key=key, message_id=message_id, account=account, folder=folder, uid=uid,
-                          subject=subject, sender=(parseaddr(sender)[1] or sender) if sender else None,
-                          company_id=company_id, received_at=received_at, kind=parsed.kind, body=body,
-                          defects=list(parsed.defects))
-        s.add(mail)
-        s.flush()
+            company_id = self._company(conn, domain, received_at)
+        now = datetime.now(tz=UTC)
+        # Statements with parameters, not `.values(...)`: one cached statement each, not one built per mail.
+        mail_id = conn.execute(MAIL.insert(), dict(
+            key=key, message_id=message_id, account=account, folder=folder, uid=uid, subject=subject,
+            sender=(parseaddr(sender)[1] or sender) if sender else None, company_id=company_id,
+            received_at=received_at, kind=parsed.kind, body=body, defects=list(parsed.defects), created_at=now,
+        )).inserted_primary_key[0]
         ids: list[int] = []
+        pool: list[Engineer] = []
         for index, posting in enumerate(parsed.postings):
             talent = posting.kind is PostingKind.TALENT
             days = self.settings.partner_expiry_days if talent else self.settings.job_expiry_days
             expires_at = received_at + timedelta(days=days)
-            record = PostingRecord(
-                mail_id=mail.id, index_in_mail=index, kind=posting.kind, company_id=company_id,
-                received_at=received_at, expires_at=expires_at,
-                title=(posting.title or posting.name or None), data=convert.posting_json(posting),
-                start=posting.start, rate_max=posting.rate_max, station=posting.station,
-                chain_depth=None if talent else posting.chain_depth,
-            )
-            s.add(record)
-            s.flush()
+            values: dict[str, Any] = {}
             if talent:
-                values = convert.partner_engineer_values(posting, record.id, company.domain if company else None)
-                record.chain_depth = values["chain_distance"]
+                # The engineer's values need the posting's id only for its key: made with a placeholder
+                # id here, then the real one (chain_depth of a talent posting is its engineer's distance).
+                values = convert.partner_engineer_values(posting, 0, domain if company_id else None)
+            posting_id = conn.execute(POSTING.insert(), dict(
+                mail_id=mail_id, index_in_mail=index, kind=posting.kind, company_id=company_id,
+                received_at=received_at, expires_at=expires_at, title=(posting.title or posting.name or None),
+                data=convert.posting_json(posting), start=posting.start, rate_max=posting.rate_max,
+                station=posting.station, chain_depth=values["chain_distance"] if talent else posting.chain_depth,
+            )).inserted_primary_key[0]
+            if talent:
                 values["evidence"]["source"] = _mail_source(domain, received_at, subject)
-                s.add(EngineerRecord(source=EngineerSource.PARTNER, posting_id=record.id, company_id=company_id,
-                                     expires_at=expires_at, **values))
-            ids.append(record.id)
-        logger.debug("recorded mail %s: %d postings", mail.id, len(ids))
-        return ids
+                row = {"source": EngineerSource.PARTNER, "posting_id": posting_id, "company_id": company_id,
+                       "expires_at": expires_at, "created_at": now, "updated_at": now, **values}
+                row_id = conn.execute(ENGINEER.insert(), row).inserted_primary_key[0]
+                # As `engineers` reads it back (store/convert.py), without the round trip.
+                pool.append(convert.to_engineer(EngineerRecord(id=row_id, **row), domain if company_id else None))
+            ids.append(posting_id)
+        logger.debug("recorded mail %s: %d postings", mail_id, len(ids))
+        return ids, pool
 
     @staticmethod
-    def _company(s: Session, domain: str, seen: datetime) -> Company:
-        company = s.scalar(select(Company).where(Company.domain == domain))
-        if company is None:
-            company = Company(domain=domain, first_seen=seen, last_seen=seen)
-            s.add(company)
-            s.flush()
-            return company
-        company.first_seen = min(company.first_seen, seen)
-        company.last_seen = max(company.last_seen, seen)
-        return company
+    def _company(conn: Connection, domain: str, seen: datetime) -> int:
+        found = conn.execute(select(COMPANY.c.id, COMPANY.c.first_seen, COMPANY.c.last_seen)
+                             .where(COMPANY.c.domain == domain)).first()
+        if found is None:
+            return conn.execute(COMPANY.insert(), {"domain": domain, "first_seen": seen, "last_seen": seen}
+                                ).inserted_primary_key[0]
+        company_id, first, last = found
+        changed = {k: v for k, v in (("first_seen", min(first, seen)), ("last_seen", max(last, seen)))
+                   if v != (first if k == "first_seen" else last)}
+        if changed:
+            conn.execute(_COMPANY_SEEN, {"company": company_id, "first_seen": first, "last_seen": last, **changed})
+        return company_id
 
     def posting(self, posting_id: int) -> tuple[PostingRecord, dict[str, Any]]:
         with self._session("reading a posting") as s:
@@ -279,27 +333,12 @@ class Store:
                 engineer_ids = {}
             elif engineer_ids is None or any(k not in engineer_ids for k in keys):
                 engineer_ids = self._engineer_ids(s, keys)
-            s.execute(delete(MatchRecord).where(MatchRecord.posting_id == posting_id))
-            now = datetime.now(tz=UTC)
-            # One executemany (Core), not the ORM's unit of work: a ranking is up to ~70 rows and
-            # is written for every posting the daemon reads.
-            rows = [
-                {"posting_id": posting_id, "candidate_kind": candidate, "candidate_id": m.id,
-                 "engineer_id": engineer_ids.get(m.id), "candidate_name": m.name[:255], "score": m.score,
-                 "tier": m.tier, "excluded": False, "reasons": [], "created_at": now,
-                 "requirements": [{"requirement": r.requirement, "status": str(r.status), "evidence": r.evidence}
-                                  for r in m.requirements]}
-                for m in ranking.matches
-            ]
-            rows += [
-                {"posting_id": posting_id, "candidate_kind": candidate, "candidate_id": e.id,
-                 "engineer_id": engineer_ids.get(e.id), "candidate_name": e.name[:255], "score": None,
-                 "tier": None, "excluded": True, "reasons": list(e.reasons), "requirements": [],
-                 "created_at": now}
-                for e in ranking.excluded
-            ]
+            conn = s.connection()
+            conn.execute(MATCH.delete().where(MATCH.c.posting_id == posting_id))
+            rows = _match_rows(conn.dialect, posting_id, candidate, engineer_ids, ranking, datetime.now(tz=UTC))
             if rows:
-                s.execute(insert(MatchRecord), rows)
+                sql, order = _match_insert(conn.dialect)
+                conn.exec_driver_sql(sql, [tuple(r[k] for k in order) for r in rows] if order else rows)
 
     @staticmethod
     def _engineer_ids(s: Session, keys: Sequence[str]) -> dict[str, int]:
@@ -330,6 +369,59 @@ class Store:
         when = _aware(now) if now else datetime.now(tz=UTC)
         with self._session("importing the roster") as s:
             return upsert_roster(s, rows, dry_run=dry_run, now=when)
+
+
+def _binders(dialect: Dialect) -> dict[str, Callable[[Any], Any]]:
+    found = _BINDERS.get(dialect.name)
+    if found is None:
+        found = _BINDERS[dialect.name] = {}
+        for column in MATCH.columns:
+            convert_ = column.type.dialect_impl(dialect).bind_processor(dialect)
+            found[column.name] = convert_ if convert_ is not None else _same
+    return found
+
+
+def _match_insert(dialect: Dialect) -> tuple[str, tuple[str, ...] | None]:
+    """The untyped insert as the driver takes it, and its parameters' order (None: by name)."""
+    found = _INSERTS.get(dialect.name)
+    if found is None:
+        compiled = _MATCH_UNTYPED.insert().compile(dialect=dialect)
+        order = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup else None
+        found = _INSERTS[dialect.name] = (str(compiled), order)
+    return found
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _match_rows(dialect: Dialect, posting_id: int, candidate: CandidateKind, engineer_ids: Mapping[str, int],
+                ranking: Ranking, now: datetime) -> list[dict[str, Any]]:
+    """A ranking's match rows in the database's form (what the typed table's insert would bind):
+    its matches, then its exclusions."""
+    bind = _binders(dialect)
+    shared = {"posting_id": posting_id, "candidate_kind": bind["candidate_kind"](candidate),
+              "created_at": bind["created_at"](now)}
+    json_ = bind["requirements"]
+    empty = json_([])
+    name, ids, score, tier = bind["candidate_name"], bind["candidate_id"], bind["score"], bind["tier"]
+    matched, excluded, engineer = bind["excluded"](False), bind["excluded"](True), bind["engineer_id"]
+    rows = [
+        {**shared, "candidate_id": ids(m.id), "engineer_id": engineer(engineer_ids.get(m.id)),
+         "candidate_name": name(m.name[:255]), "score": score(m.score), "tier": tier(m.tier), "excluded": matched,
+         "reasons": empty,
+         "requirements": json_([{"requirement": r.requirement, "status": str(r.status), "evidence": r.evidence}
+                                for r in m.requirements])}
+        for m in ranking.matches
+    ]
+    none_score, none_tier = score(None), tier(None)
+    rows += [
+        {**shared, "candidate_id": ids(e.id), "engineer_id": engineer(engineer_ids.get(e.id)),
+         "candidate_name": name(e.name[:255]), "score": none_score, "tier": none_tier, "excluded": excluded,
+         "reasons": bind["reasons"](list(e.reasons)), "requirements": empty}
+        for e in ranking.excluded
+    ]
+    return rows
 
 
 def _rank(record: PostingRecord) -> tuple[bool, int, datetime, int]:
