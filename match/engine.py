@@ -23,7 +23,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from hayaoshi.match.convert import as_day
-from hayaoshi.match.explain import SCORE_UNITS, Terms, fails, job_terms, reasons, requirements, score
+from hayaoshi.match.explain import (
+    SCORE_UNITS,
+    EngineerFit,
+    Terms,
+    fails,
+    job_terms,
+    reasons,
+    requirements,
+    score,
+)
 from hayaoshi.match.index import EngineerIndex, JobIndex, is_candidate
 from hayaoshi.match.model import Engineer, Exclusion, Job, Match, MatchSettings, Ranking, Tier
 
@@ -56,13 +65,36 @@ def rank_engineers(job: Job, pool: EngineerIndex, settings: MatchSettings, today
 
 def rank_jobs(engineer: Engineer, jobs: JobIndex | OpenJobs, settings: MatchSettings, today: date) -> Ranking:
     """The open jobs for an engineer (a partner's 人材 or one of ours), best first. `jobs`: an index
-    built once (`JobIndex`) or the pipeline's open 案件 kept up to date (`cluster.OpenJobs`)."""
-    pairs = (
-        (jobs.terms(i, settings, today), engineer, job.id, job.title or NO_TITLE)
-        for i, job in jobs.candidate_positions(engineer)
-        if not _expired(job.expires_at, today)
+    built once (`JobIndex`) or the pipeline's open 案件 kept up to date (`cluster.OpenJobs`).
+
+    Every open job sharing a skill is scored (`explain.EngineerFit`: the engineer's side worked out
+    once); rows and reasons are written for the listed ones only. Equal to `_rank_pairs` over
+    `explain.score` and `explain.fails` (tests/test_match_index.py)."""
+    fit = EngineerFit(engineer)
+    kept: list[tuple[int, str, Terms, Job]] = []
+    dropped: list[tuple[int, str, Terms, Job]] = []
+    floor = settings.min_score
+    for i, job in jobs.candidate_positions(engineer):
+        if _expired(job.expires_at, today):
+            continue
+        terms = jobs.terms(i, settings, today)
+        units = fit.units(terms)
+        if fit.fails(terms):
+            dropped.append((-units, job.id, terms, job))
+        elif units / SCORE_UNITS >= floor:
+            kept.append((-units, job.id, terms, job))
+    kept.sort(key=_by_score_then_id)
+    dropped.sort(key=_by_score_then_id)
+    return Ranking(
+        matches=[_match(t, engineer, job.id, job.title or NO_TITLE, -units / SCORE_UNITS, settings)
+                 for units, _id, t, job in kept[: settings.top]],
+        excluded=[Exclusion(job.id, job.title or NO_TITLE, reasons(t, engineer))
+                  for _units, _id, t, job in dropped[:MAX_EXCLUDED]],
     )
-    return _rank_pairs(pairs, settings)
+
+
+def _by_score_then_id(row: tuple[int, str, Terms, Job]) -> tuple[int, str]:
+    return row[0], row[1]
 
 
 def scan_engineers(job: Job, engineers: Iterable[Engineer], settings: MatchSettings, today: date) -> Ranking:

@@ -160,6 +160,124 @@ def _coverage(terms: Terms, engineer: Engineer, skills: tuple[str, ...], empty: 
     return credit / len(skills)
 
 
+class EngineerFit:
+    """`score_units` and `fails` of one engineer against many jobs (`engine.rank_jobs`): what depends on
+    the engineer alone is worked out once, and the arithmetic is the functions' own, operation for
+    operation, so the numbers agree to the bit (tests/test_match_index.py checks them on random pairs)."""
+
+    __slots__ = (
+        "age",
+        "available",
+        "chain",
+        "company",
+        "foreign",
+        "freelance",
+        "home",
+        "level",
+        "own",
+        "rate",
+        "remote",
+        "skills",
+        "years",
+    )
+
+    def __init__(self, engineer: Engineer) -> None:
+        self.skills = frozenset(engineer.skills)
+        self.years = engineer.skill_years
+        self.available = engineer.available_from
+        self.rate = engineer.rate
+        self.own = engineer.own
+        self.remote = engineer.remote
+        self.home = station_key(engineer.station)
+        self.foreign = is_foreign(engineer.nationality)
+        self.level = level_rank(engineer.japanese_level)
+        self.age = engineer.age
+        self.chain = engineer.chain_distance
+        self.freelance = engineer.employment == "freelance"
+        self.company = None if engineer.own else company_key(engineer.company)
+
+    def _credit(self, terms: Terms, skill: str) -> float:
+        if skill not in self.skills:
+            return 0.0
+        asked = terms.asked.get(skill)
+        if asked is None:
+            return 1.0
+        years = self.years.get(skill)
+        if years is None or years != years:
+            return CREDIT_YEARS_UNKNOWN
+        if years + YEARS_EPSILON >= asked:
+            return 1.0
+        if years + YEARS_EPSILON >= NEAR_MISS * asked:
+            return CREDIT_NEAR
+        return CREDIT_SHORT
+
+    def _coverage(self, terms: Terms, skills: tuple[str, ...], empty: float) -> float:
+        if not skills:
+            return empty
+        credit = 0.0
+        for skill in skills:
+            credit = credit + self._credit(terms, skill)
+        return credit / len(skills)
+
+    def units(self, terms: Terms) -> int:
+        """`score_units(terms, engineer)`."""
+        total = W_REQUIRED * self._coverage(terms, terms.required, NO_REQUIRED)
+        total = total + W_PREFERRED * self._coverage(terms, terms.preferred, 1.0)
+        price = None if self.rate is None else self.rate if self.own else self.rate + terms.margin
+        if terms.ceiling is None or price is None:
+            rate = RATE_UNKNOWN
+        elif price > terms.ceiling:
+            rate = 0.0
+        else:
+            rate = min(1.0, RATE_AT_CEILING + RATE_SLOPE * (terms.ceiling - price) / terms.ceiling)
+        total = total + W_RATE * rate
+        available = self.available
+        if available is None:
+            start = START_UNKNOWN
+        elif available <= terms.start:
+            start = 1.0
+        elif (available - terms.start).days <= terms.grace:
+            start = START_LATE
+        else:
+            start = 0.0
+        total = total + W_START * start
+        remote = terms.job.remote
+        if remote == "full":
+            place = 1.0
+        elif self.remote == "full":
+            place = 0.0 if remote == "onsite" else PLACE_FULL_VS_HYBRID
+        elif self.home is None:
+            place = PLACE_NO_STATION
+        elif terms.station is not None and self.home == terms.station:
+            place = 1.0
+        else:
+            place = PLACE_OTHER_STATION
+        total = total + W_PLACE * place
+        return math.floor(total * SCORE_UNITS + 0.5)
+
+    def fails(self, terms: Terms) -> bool:
+        """`fails(terms, engineer)`."""
+        job = terms.job
+        if self.foreign:
+            if job.foreigners_ok is False:
+                return True
+            if terms.need_level is not None and self.level is not None and self.level < terms.need_level:
+                return True
+        if job.age_max is not None and self.age is not None and self.age > job.age_max:
+            return True
+        if job.max_chain is not None and self.chain > job.max_chain:
+            return True
+        if job.freelance_ok is False and self.freelance:
+            return True
+        available = self.available
+        if job.start is not None and available is not None and (available - terms.start).days > terms.grace:
+            return True
+        price = None if self.rate is None else self.rate if self.own else self.rate + terms.margin
+        if terms.ceiling is not None and price is not None and price > terms.ceiling:
+            return True
+        return not self.own and terms.company is not None and self.company == terms.company
+
+
 # ---- hard conditions ----
 
 

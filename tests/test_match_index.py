@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from hayaoshi.match.engine import rank_engineers, rank_jobs, scan_engineers
-from hayaoshi.match.explain import fails, job_terms, reasons, score_units
+from hayaoshi.match.engine import _expired, _rank_pairs, rank_engineers, rank_jobs, scan_engineers
+from hayaoshi.match.explain import EngineerFit, fails, job_terms, reasons, score_units
 from hayaoshi.match.index import EngineerIndex, JobIndex, is_candidate
 from hayaoshi.match.model import Engineer, Job, MatchSettings, Ranking
 
@@ -139,6 +139,35 @@ def test_rank_jobs_equals_ranking_each_job():
         for job in open_jobs:
             alone = scan_engineers(job, [engineer], SETTINGS, TODAY).matches
             assert listed.get(job.id) == (replace(alone[0], id=job.id, name=job.title) if alone else None)
+
+
+@pytest.mark.parametrize("seed", [31, 32, 33], ids=["seed31", "seed32", "seed33"])
+def test_engineer_fit_mirrors_the_reference(seed):
+    """rank_jobs' per-engineer scorer says what explain.score_units and explain.fails say, to the bit."""
+    engineers, open_jobs = pool(seed, 200), jobs(seed, 80)
+    for settings in (SETTINGS, replace(SETTINGS, margin=0)):
+        for job in open_jobs:
+            terms = job_terms(job, settings, TODAY)
+            for engineer in engineers:
+                fit = EngineerFit(engineer)
+                assert fit.units(terms) == score_units(terms, engineer), (job, engineer)
+                assert fit.fails(terms) == fails(terms, engineer), (job, engineer)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [SETTINGS, replace(SETTINGS, top=3, min_score=0.5), replace(SETTINGS, top=200, min_score=0.0, margin=0)],
+    ids=["default", "top3", "everything"],
+)
+@pytest.mark.parametrize("seed", [34, 35], ids=["seed34", "seed35"])
+def test_rank_jobs_equals_ranking_pairs_by_the_reference(seed, settings):
+    """The same ranking as scoring every candidate pair with explain.score / explain.fails."""
+    open_jobs = jobs(seed, 150)
+    index = JobIndex(open_jobs)
+    for engineer in pool(seed, 60):
+        pairs = ((index.terms(i, settings, TODAY), engineer, job.id, job.title or "(案件名なし)")
+                 for i, job in index.candidate_positions(engineer) if not _expired(job.expires_at, TODAY))
+        assert rank_jobs(engineer, index, settings, TODAY) == _rank_pairs(pairs, settings)
 
 
 def test_index_keeps_engineers_without_skills_apart():
