@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from hayaoshi.config.settings import Config
-from hayaoshi.daemon.drafting import FolderDrafts, check_drafting
+from hayaoshi.daemon.drafting import Appender, FolderDrafts, check_drafting
 from hayaoshi.daemon.ledger import Ledger
 from hayaoshi.daemon.limits import Bounds
 from hayaoshi.daemon.mailboxes import open_mailbox
@@ -126,10 +126,15 @@ class Daemon:
         if self.drafting:
             check_drafting(config.accounts)
         check_digest(config)  # a wrong cron or SMTP setting stops the start, not Monday's digest
+        # One drafts connection and thread per account (daemon/drafting.py), shared by its folders.
+        self.appenders = {str(account["name"]): Appender(account, (lambda a=account: opener(dict(a))), self.store,
+                                                         config, clock)
+                          for account in config.accounts} if self.drafting else {}
         self.workers = [
             FolderWorker(str(account["name"]), str(folder), (lambda a=account: opener(dict(a))), self.processor,
                          self.ledger, self.tally, self.stopping, settings,
-                         drafts=FolderDrafts(account, self.store, config, upkeep=n == 0, clock=clock)
+                         drafts=FolderDrafts(account, self.store, config, upkeep=n == 0, clock=clock,
+                                             appender=self.appenders[str(account["name"])])
                          if self.drafting else None,
                          upkeep_seconds=max(1, int(account["poll_seconds"])))
             for account in config.accounts for n, folder in enumerate(account["folders"])
@@ -203,6 +208,8 @@ class Daemon:
             self._scheduler = None
         for worker in self.workers:
             worker.join(60)
+        for appender in self.appenders.values():  # the drafts queued are appended before the end
+            appender.close()
         if self._own_pool:
             self.pool.close()
         self.store.close()

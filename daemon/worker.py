@@ -205,7 +205,7 @@ class FolderWorker:
         now = time.monotonic()
         if force or now - self._upkeep_at >= self.upkeep_seconds:
             self._upkeep_at = now
-            self.drafts.upkeep(log)
+            self.drafts.upkeep(log, everything=force)
 
     def _work(self, mailbox: Mailbox, uidvalidity: int, uids: list[int], log: _Log, progress: Progress) -> None:
         """Fetch and process claimed UIDs; whatever is not started when this ends is let go."""

@@ -64,12 +64,16 @@ class DraftWriter:
     `track_outcomes` of one account from that thread only."""
 
     def __init__(self, store: Any, mailbox: Mailbox, config: Any, *, sheets: SkillSheets | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None,
+                 deliver_later: Callable[[DraftRecord], None] | None = None) -> None:
         self.drafts = store if isinstance(store, DraftStore) else DraftStore(store.engine)
         self.mailbox = mailbox
         self.settings = config if isinstance(config, DraftSettings) else DraftSettings.from_config(config)
         self.sheets = sheets or SkillSheets(self.settings.skill_sheet_dir or None, mailbox, self.drafts)
         self.clock = clock or (lambda: datetime.now(tz=UTC))
+        # Given (the daemon): a recorded draft is handed over for its APPEND on another connection and
+        # thread (daemon/drafting.py), and `write` returns it pending. Else appended here at once.
+        self.deliver_later = deliver_later
         self._folder: str | None = None
         self._sources: dict[int, Any] = {}  # posting id -> (its mail's row, sender history), for one `write`
         # 並行 counts (drafts of the last `parallel_days` proposing each engineer): read from the
@@ -189,6 +193,9 @@ class DraftWriter:
         if self._parallel is not None:
             self._parallel.update(set(record.candidates))
         logger.info("draft %s (%s) for posting %s recorded", stored.message_id, stored.kind, posting_id)
+        if self.deliver_later is not None:
+            self.deliver_later(stored)
+            return stored
         return self._deliver(stored, counted=True)
 
     # ------------------------------------------------------------------ appending
@@ -197,6 +204,10 @@ class DraftWriter:
         if self._folder is None:
             self._folder = self.mailbox.drafts_folder()
         return self._folder
+
+    def deliver(self, record: DraftRecord, *, counted: bool = False) -> DraftRecord:
+        """Append a recorded draft (what `write` hands to `deliver_later`, with counted=True)."""
+        return self._deliver(record, counted=counted)
 
     def _deliver(self, record: DraftRecord, *, counted: bool = False) -> DraftRecord:
         """Into the drafts folder once: search first on a retry, append, mark appended. `counted`:
@@ -235,10 +246,14 @@ class DraftWriter:
                 raise
             return []
 
-    def resume_pending(self, account: Mapping[str, Any] | str | None = None) -> list[DraftRecord]:
-        """Finish the drafts a crash or a mailbox failure left pending (of `account`, or all)."""
+    def resume_pending(self, account: Mapping[str, Any] | str | None = None, *,
+                       recorded_before: datetime | None = None) -> list[DraftRecord]:
+        """Finish the drafts a crash or a mailbox failure left pending (of `account`, or all).
+        `recorded_before`: only those recorded before then (a newer one may be on its way into the
+        folder through another daemon's connection: taking it too would append it twice)."""
         name = account_name(account) if account is not None else None
-        return [self._deliver(record) for record in self.drafts.in_state(DraftState.PENDING, name)]
+        return [self._deliver(record) for record in self.drafts.in_state(DraftState.PENDING, name)
+                if recorded_before is None or _aware(record.created_at) < recorded_before]
 
     # ------------------------------------------------------------------ review tracking
 
@@ -250,6 +265,10 @@ class DraftWriter:
         folder = self.drafts_folder() if box is self.mailbox else box.drafts_folder()
         return track_outcomes(self.drafts, box, name, drafts_folder=folder, sent_folder=sent_folder,
                               now=self.clock())
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _mailbox_account(mailbox: Mailbox) -> str:

@@ -251,7 +251,8 @@ class DraftStore:
             return _posting_mail(s, posting_id)
 
     def sender_history(self, sender: str | None, mail_id: int | None) -> tuple[int, int]:
-        """(earlier mails from this address, earlier mails from its company), this mail left out."""
+        """(1 when this address wrote before, else 0; earlier mails from its company, counted when the
+        address is new), this mail left out."""
         with self._session("reading a sender's history") as s:
             return _sender_history(s, sender, mail_id)
 
@@ -274,16 +275,19 @@ def _posting_mail(s: Session, posting_id: int) -> tuple[int, str | None, str | N
 
 
 def _sender_history(s: Session, sender: str | None, mail_id: int | None) -> tuple[int, int]:
+    """(1 when this address wrote before, else 0; earlier mails from its company). The company's
+    mails are counted only for an address that is new (the note a rep reads names that count); a
+    known address is one indexed lookup, however many mails it sent."""
     address = (parseaddr(sender or "")[1] or sender or "").lower()
     domain = company_key(address) if "@" in address else None
     if not address:
         return 0, 0
     exclude = MailRecord.id != mail_id if mail_id is not None else sa.true()
-    by_address = s.scalar(select(func.count()).select_from(MailRecord)
-                          .where(MailRecord.sender == address, exclude)) or 0
+    if s.scalar(select(MailRecord.id).where(MailRecord.sender == address, exclude).limit(1)) is not None:
+        return 1, 0
     by_company = 0
     if domain:
         by_company = s.scalar(select(func.count()).select_from(MailRecord)
                               .join(Company, Company.id == MailRecord.company_id)
                               .where(Company.domain == domain, exclude)) or 0
-    return int(by_address), int(by_company)
+    return 0, int(by_company)

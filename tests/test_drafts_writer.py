@@ -348,3 +348,74 @@ def test_a_draft_the_rep_changed_before_sending_is_counted_edited(writer, pool_s
     delete_drafts(box)
     (done,) = writer.track_outcomes(sent_folder="Sent")
     assert done.state is DraftState.SENT and done.edited is True
+
+
+# ---------------------------------------------------------------- the daemon's appender
+
+
+def appender_for(pool_store, tmp_path, **config):
+    from hayaoshi.daemon.drafting import Appender
+
+    opened = []
+
+    def open_box():
+        opened.append(MaildirMailbox(tmp_path / "Maildir", account="sales"))
+        return opened[-1]
+
+    return Appender(ACCOUNT, open_box, pool_store, settings(**config), clock=lambda: NOW), opened
+
+
+def test_the_appender_appends_handed_over_drafts_on_its_own_connection(pool_store, box, tmp_path):
+    appender, opened = appender_for(pool_store, tmp_path)
+    writer = DraftWriter(pool_store, box, settings(), clock=lambda: NOW, deliver_later=appender.submit)
+    (record,) = writer.write(make_processed(pool_store, job_mail(), [job_posting()]), ACCOUNT)
+    assert record.state is DraftState.PENDING  # handed over, committed before
+    appender.drain()
+    (stored,) = DraftStore(pool_store.engine).in_state(DraftState.APPENDED)
+    assert stored.id == record.id and len(drafts_in(box)) == 1
+    assert len(opened) == 1 and opened[0] is not box
+    appender.close()
+
+
+def test_a_draft_an_upkeep_finished_first_is_not_appended_again_when_its_turn_comes(pool_store, box, tmp_path):
+    handed: list[DraftRecord] = []
+    writer = DraftWriter(pool_store, box, settings(), clock=lambda: NOW, deliver_later=handed.append)
+    writer.write(make_processed(pool_store, job_mail(), [job_posting()]), ACCOUNT)
+    appender, _ = appender_for(pool_store, tmp_path)
+    appender.upkeep(everything=True)  # meets the draft pending and appends it
+    appender.submit(handed[0])  # then the hand-over reaches the appender
+    appender.close()
+    assert len(drafts_in(box)) == 1
+    assert [r.state for r in DraftStore(pool_store.engine).in_state(DraftState.APPENDED)] == [DraftState.APPENDED]
+
+
+def test_drafts_queued_at_a_crash_are_appended_by_the_next_upkeep(pool_store, box, tmp_path):
+    lost: list[DraftRecord] = []  # the process died with these in its queue
+    writer = DraftWriter(pool_store, box, settings(), clock=lambda: NOW, deliver_later=lost.append)
+    for n in (1, 2):
+        writer.write(make_processed(pool_store, job_mail(n), [job_posting()]), ACCOUNT)
+    assert drafts_in(box) == [] and len(lost) == 2
+    appender, _ = appender_for(pool_store, tmp_path)
+    appender.upkeep(everything=True)
+    appender.drain()
+    assert sorted(m["Message-ID"] for m in drafts_in(box)) == sorted(r.message_id for r in lost)
+    appender.close()
+
+
+def test_the_periodic_upkeep_leaves_young_pending_drafts_to_the_daemon_handling_them(pool_store, box, tmp_path):
+    from hayaoshi.daemon.drafting import PENDING_GRACE
+
+    handed: list[DraftRecord] = []  # another daemon's queue
+    writer = DraftWriter(pool_store, box, settings(), clock=lambda: NOW, deliver_later=handed.append)
+    (record,) = writer.write(make_processed(pool_store, job_mail(), [job_posting()]), ACCOUNT)
+    appender, _ = appender_for(pool_store, tmp_path)
+    appender.upkeep()  # recorded just now: not taken
+    appender.drain()
+    assert drafts_in(box) == []
+    drafts = DraftStore(pool_store.engine)
+    with drafts.engine.begin() as conn:
+        conn.execute(DraftRecord.__table__.update().values(
+            created_at=record.created_at - PENDING_GRACE - timedelta(seconds=1)))
+    appender.upkeep()  # that daemon is gone: taken over
+    appender.close()
+    assert len(drafts_in(box)) == 1
