@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Column, Connection, Dialect, Engine, MetaData, Table, bindparam, or_, select, update
@@ -47,6 +48,9 @@ MATCH = MatchRecord.__table__
 _MATCH_UNTYPED = Table(MATCH.name, MetaData(), *(Column(c.name) for c in MATCH.columns if c.name != "id"))
 _COMPANY_SEEN = (update(COMPANY).where(COMPANY.c.id == bindparam("company"))
                  .values(first_seen=bindparam("first_seen"), last_seen=bindparam("last_seen")))
+# Statements made once (building one costs more than running it, for the rows of one mail).
+_DELETE_MATCHES = MATCH.delete().where(MATCH.c.posting_id == bindparam("posting"))
+_MAIL_BY_KEY = select(MAIL.c.id).where(MAIL.c.key == bindparam("key"))
 _INSERTS: dict[str, tuple[str, tuple[str, ...] | None]] = {}  # dialect name -> the match rows' insert
 _BINDERS: dict[str, dict[str, Callable[[Any], Any]]] = {}  # dialect name -> column -> its bind converter
 
@@ -158,7 +162,7 @@ class Store:
             try:
                 with self._session("recording a mail") as s:
                     conn = s.connection()
-                    found = conn.scalar(select(MAIL.c.id).where(MAIL.c.key == key))
+                    found = conn.scalar(_MAIL_BY_KEY, {"key": key})
                     if found is not None:
                         return self._posting_ids(conn, found), False, []
                     ids, pool = self._insert_mail(conn, parsed, key, message_id, sender, received_at, subject,
@@ -334,11 +338,11 @@ class Store:
             elif engineer_ids is None or any(k not in engineer_ids for k in keys):
                 engineer_ids = self._engineer_ids(s, keys)
             conn = s.connection()
-            conn.execute(MATCH.delete().where(MATCH.c.posting_id == posting_id))
+            conn.execute(_DELETE_MATCHES, {"posting": posting_id})
             rows = _match_rows(conn.dialect, posting_id, candidate, engineer_ids, ranking, datetime.now(tz=UTC))
             if rows:
                 sql, order = _match_insert(conn.dialect)
-                conn.exec_driver_sql(sql, [tuple(r[k] for k in order) for r in rows] if order else rows)
+                conn.exec_driver_sql(sql, list(map(itemgetter(*order), rows)) if order else rows)
 
     @staticmethod
     def _engineer_ids(s: Session, keys: Sequence[str]) -> dict[str, int]:
