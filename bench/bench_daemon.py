@@ -120,7 +120,7 @@ def bench_latency(dovecot, count: int) -> None:
         daemon = Daemon(config)
         thread = threading.Thread(target=daemon.run, daemon=True)
         thread.start()
-        latencies, to_draft = [], []
+        latencies, to_draft, sent_at = [], [], {}
         try:
             dovecot.deliver(user, corpus(1, "warm")[0])
             _wait(lambda: len(finished(url)) == 1, 120)
@@ -131,12 +131,12 @@ def bench_latency(dovecot, count: int) -> None:
                 mid = f"<bench-lat-{n}@bench.example>"
                 _wait(lambda mid=mid: mid in finished(url), 30)
                 latencies.append((finished(url)[mid] - sent).total_seconds())
-                draft = drafted(url).get(mid.strip("<>"))  # the drafts ledger keeps it without <>
-                if draft is not None:  # the draft is appended before the ledger says done
-                    to_draft.append((draft - sent).total_seconds())
+                sent_at[mid.strip("<>")] = sent  # the drafts ledger keeps it without <>
         finally:
             daemon.stop()
-            thread.join(60)
+            thread.join(60)  # the daemon's drafts thread has appended what was queued
+        drafts = drafted(url)  # appended on the drafts thread, just after the ledger says done
+        to_draft = [(drafts[mid] - sent).total_seconds() for mid, sent in sent_at.items() if mid in drafts]
     for what, values in (("processed", latencies), ("draft in Drafts", to_draft)):
         values.sort()
         if not values:
