@@ -38,10 +38,6 @@ class StoreLike(Protocol):
         """`open_jobs` with each job's 商流 depth."""
         ...
 
-    def engineers_of_postings(self, posting_ids: Iterable[int]) -> list[Engineer]:
-        """The partners' engineers that these talent postings put in the pool."""
-        ...
-
     def posting(self, posting_id: int) -> tuple[Any, dict[str, Any]]:
         """(the posting's row, its parse-contract dict)."""
         ...

@@ -283,20 +283,6 @@ class Store:
         with self._session("reading the pool") as s:
             return [convert.to_engineer(record, domain) for record, domain in s.execute(query)]
 
-    def engineers_of_postings(self, posting_ids: Iterable[int]) -> list[Engineer]:
-        """The partners' engineers of these talent postings, as `engineers` gives them."""
-        ids = list(posting_ids)
-        if not ids:
-            return []
-        query = (
-            select(EngineerRecord, Company.domain)
-            .outerjoin(Company, Company.id == EngineerRecord.company_id)
-            .where(EngineerRecord.posting_id.in_(ids))
-            .order_by(EngineerRecord.id)
-        )
-        with self._session("reading engineers") as s:
-            return [convert.to_engineer(record, domain) for record, domain in s.execute(query)]
-
     def open_jobs(self, now: datetime) -> list[tuple[int, Job]]:
         """Unexpired job postings, newest first; of a cluster only the one with the shortest 商流
         (then the first to arrive) stands for it."""
