@@ -1,10 +1,10 @@
 """The draft step of one folder thread: a `DraftWriter` on that thread's own mailbox connection.
 
-After each processed mail, `write` puts its reply drafts into the account's drafts folder (before the
-mail is marked done in the ledger: a crash in between processes the mail again, and the drafts
-ledger's `(account, posting)` key keeps it to one draft). `upkeep`, run after each poll by the
-account's first folder thread only, finishes drafts a crash or a mailbox failure left pending and
-records what the reps did with the appended ones (sent, edited, deleted).
+After each processed mail, `write` records its reply drafts (before the mail is marked done in the
+ledger: a crash in between processes the mail again, and the drafts ledger's `(account, posting)`
+key keeps it to one draft). `upkeep`, queued after each poll by the account's first folder thread
+only, finishes drafts a crash or a mailbox failure left pending and records what the reps did with
+the appended ones (sent, edited, deleted).
 
 The APPEND itself runs on an `Appender`: a thread with a connection of its own, so that the folder
 thread goes on with the next mail while the server writes the draft (≈ 5 ms on Dovecot, a third of
@@ -172,8 +172,9 @@ class Appender:
 
 class FolderDrafts:
     """Drafts for one folder thread. Not thread-safe: used from its thread only, like its Mailbox.
-    With an `appender` (the daemon: one per account), the APPENDs and the upkeep run on its thread;
-    without, on the folder thread's own connection."""
+    The drafts are recorded through the thread's connection; with an `appender` (the daemon: one per
+    account) they are appended, and the account's upkeep runs, on the appender's thread. Without one,
+    `write` appends at once and there is no upkeep."""
 
     def __init__(self, account: Mapping[str, Any], store: Any, config: Any, *, upkeep: bool,
                  clock: Callable[[], datetime] | None = None, appender: Appender | None = None) -> None:
@@ -182,15 +183,11 @@ class FolderDrafts:
         self.does_upkeep = upkeep
         self.appender = appender
         self.writer: DraftWriter | None = None
-        self._sent_folder: str | None = None
-        self._no_sent_reported = False
 
     def bind(self, mailbox: Mailbox) -> None:
-        """A (new) connection of the thread: drafts are recorded (and without an appender, appended)
-        through it."""
+        """A (new) connection of the thread: drafts are recorded through it."""
         self.writer = DraftWriter(self.store, mailbox, self.config, clock=self.clock,
                                   deliver_later=self.appender.submit if self.appender is not None else None)
-        self._sent_folder = None
 
     def write(self, processed: Any, log: logging.LoggerAdapter, uid: int) -> int:
         """The drafts of one processed mail; how many are in the drafts folder, were already, or are
@@ -210,34 +207,10 @@ class FolderDrafts:
         return sum(1 for r in records if r.folder is not None or (on_the_way and r.state is DraftState.PENDING))
 
     def upkeep(self, log: logging.LoggerAdapter, *, everything: bool = False) -> None:
-        """Finish pending drafts and track outcomes; mailbox failures wait for the next poll.
+        """Queue the account's upkeep on the appender (the first folder thread of each account does).
         `everything` (`--once`): done before this returns, another daemon's young pending drafts too."""
-        if not self.does_upkeep:
+        if not self.does_upkeep or self.appender is None:
             return
-        if self.appender is not None:
-            self.appender.upkeep(everything=everything)
-            if everything:
-                self.appender.drain()
-            return
-        if self.writer is None:
-            return
-        try:
-            self.writer.resume_pending(self.account)
-            sent = self._sent()
-            if sent is not None:
-                self.writer.track_outcomes(sent_folder=sent, account=self.account)
-        except MailboxError as err:
-            log.warning("drafts upkeep: %s (tried again at the next poll)", err.message)
-        except Exception:
-            log.exception("drafts upkeep failed (tried again at the next poll)")
-
-    def _sent(self) -> str | None:
-        if self._sent_folder is None and self.writer is not None:
-            try:
-                self._sent_folder = find_sent_folder(self.writer.mailbox)
-            except ConfigError as err:
-                if not self._no_sent_reported:
-                    logger.info("account %s: %s; what the reps do with the drafts is not tracked",
-                                self.account.get("name"), err)
-                    self._no_sent_reported = True
-        return self._sent_folder
+        self.appender.upkeep(everything=everything)
+        if everything:
+            self.appender.drain()

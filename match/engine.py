@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from hayaoshi.match.cluster import OpenJobs
 
 MAX_EXCLUDED = 50
+_SCORE_THEN_ID = itemgetter(0, 1)  # (-score units, id, ...): best first, ties by id
 NO_TITLE = "(案件名なし)"
 
 
@@ -83,18 +85,14 @@ def rank_jobs(engineer: Engineer, jobs: JobIndex | OpenJobs, settings: MatchSett
             dropped.append((-units, job.id, terms, job))
         elif units / SCORE_UNITS >= floor:
             kept.append((-units, job.id, terms, job))
-    kept.sort(key=_by_score_then_id)
-    dropped.sort(key=_by_score_then_id)
+    kept.sort(key=_SCORE_THEN_ID)
+    dropped.sort(key=_SCORE_THEN_ID)
     return Ranking(
         matches=[_match(t, engineer, job.id, job.title or NO_TITLE, -units / SCORE_UNITS, settings)
                  for units, _id, t, job in kept[: settings.top]],
         excluded=[Exclusion(job.id, job.title or NO_TITLE, reasons(t, engineer))
                   for _units, _id, t, job in dropped[:MAX_EXCLUDED]],
     )
-
-
-def _by_score_then_id(row: tuple[int, str, Terms, Job]) -> tuple[int, str]:
-    return row[0], row[1]
 
 
 def scan_engineers(job: Job, engineers: Iterable[Engineer], settings: MatchSettings, today: date) -> Ranking:

@@ -101,7 +101,7 @@ class DraftWriter:
         for result in processed.results:
             existing = None if fresh else self.drafts.for_posting(name, result.posting_id)
             if existing is not None:
-                out.append(self._deliver(existing) if existing.state is DraftState.PENDING else existing)
+                out.append(self.deliver(existing) if existing.state is DraftState.PENDING else existing)
                 continue
             planned = self._plan(mail, result, now)
             if planned is None:
@@ -196,7 +196,7 @@ class DraftWriter:
         if self.deliver_later is not None:
             self.deliver_later(stored)
             return stored
-        return self._deliver(stored, counted=True)
+        return self.deliver(stored, counted=True)
 
     # ------------------------------------------------------------------ appending
 
@@ -206,12 +206,9 @@ class DraftWriter:
         return self._folder
 
     def deliver(self, record: DraftRecord, *, counted: bool = False) -> DraftRecord:
-        """Append a recorded draft (what `write` hands to `deliver_later`, with counted=True)."""
-        return self._deliver(record, counted=counted)
-
-    def _deliver(self, record: DraftRecord, *, counted: bool = False) -> DraftRecord:
         """Into the drafts folder once: search first on a retry, append, mark appended. `counted`:
-        this attempt was counted when the draft was recorded (`add_pending(first_attempt=True)`)."""
+        this attempt was counted when the draft was recorded (`add_pending(first_attempt=True)`; so
+        is a draft `write` hands to `deliver_later`)."""
         assert record.id is not None
         attempt = 0
         try:
@@ -252,8 +249,8 @@ class DraftWriter:
         `recorded_before`: only those recorded before then (a newer one may be on its way into the
         folder through another daemon's connection: taking it too would append it twice)."""
         name = account_name(account) if account is not None else None
-        return [self._deliver(record) for record in self.drafts.in_state(DraftState.PENDING, name)
-                if recorded_before is None or _aware(record.created_at) < recorded_before]
+        return [self.deliver(record) for record in self.drafts.in_state(DraftState.PENDING, name)
+                if recorded_before is None or record.created_at < recorded_before]
 
     # ------------------------------------------------------------------ review tracking
 
@@ -265,10 +262,6 @@ class DraftWriter:
         folder = self.drafts_folder() if box is self.mailbox else box.drafts_folder()
         return track_outcomes(self.drafts, box, name, drafts_folder=folder, sent_folder=sent_folder,
                               now=self.clock())
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _mailbox_account(mailbox: Mailbox) -> str:

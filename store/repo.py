@@ -11,6 +11,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
 from operator import itemgetter
@@ -51,8 +52,9 @@ _COMPANY_SEEN = (update(COMPANY).where(COMPANY.c.id == bindparam("company"))
 # Statements made once (building one costs more than running it, for the rows of one mail).
 _DELETE_MATCHES = MATCH.delete().where(MATCH.c.posting_id == bindparam("posting"))
 _MAIL_BY_KEY = select(MAIL.c.id).where(MAIL.c.key == bindparam("key"))
-_INSERTS: dict[str, tuple[str, tuple[str, ...] | None]] = {}  # dialect name -> the match rows' insert
-_BINDERS: dict[str, dict[str, Callable[[Any], Any]]] = {}  # dialect name -> column -> its bind converter
+_MATCH_INSERTS: dict[str, _MatchInsert] = {}  # by dialect name
+_COMPANY_BY_DOMAIN = select(COMPANY.c.id, COMPANY.c.first_seen, COMPANY.c.last_seen).where(
+    COMPANY.c.domain == bindparam("domain"))
 
 
 class Conflict(StoreError):
@@ -226,16 +228,14 @@ class Store:
 
     @staticmethod
     def _company(conn: Connection, domain: str, seen: datetime) -> int:
-        found = conn.execute(select(COMPANY.c.id, COMPANY.c.first_seen, COMPANY.c.last_seen)
-                             .where(COMPANY.c.domain == domain)).first()
+        found = conn.execute(_COMPANY_BY_DOMAIN, {"domain": domain}).first()
         if found is None:
             return conn.execute(COMPANY.insert(), {"domain": domain, "first_seen": seen, "last_seen": seen}
                                 ).inserted_primary_key[0]
         company_id, first, last = found
-        changed = {k: v for k, v in (("first_seen", min(first, seen)), ("last_seen", max(last, seen)))
-                   if v != (first if k == "first_seen" else last)}
-        if changed:
-            conn.execute(_COMPANY_SEEN, {"company": company_id, "first_seen": first, "last_seen": last, **changed})
+        if seen < first or seen > last:
+            conn.execute(_COMPANY_SEEN, {"company": company_id, "first_seen": min(first, seen),
+                                         "last_seen": max(last, seen)})
         return company_id
 
     def posting(self, posting_id: int) -> tuple[PostingRecord, dict[str, Any]]:
@@ -325,10 +325,10 @@ class Store:
                 engineer_ids = self._engineer_ids(s, keys)
             conn = s.connection()
             conn.execute(_DELETE_MATCHES, {"posting": posting_id})
-            rows = _match_rows(conn.dialect, posting_id, candidate, engineer_ids, ranking, datetime.now(tz=UTC))
+            insert = _match_insert(conn.dialect)
+            rows = _match_rows(insert.bind, posting_id, candidate, engineer_ids, ranking, datetime.now(tz=UTC))
             if rows:
-                sql, order = _match_insert(conn.dialect)
-                conn.exec_driver_sql(sql, list(map(itemgetter(*order), rows)) if order else rows)
+                conn.exec_driver_sql(insert.sql, list(map(itemgetter(*insert.order), rows)) if insert.order else rows)
 
     @staticmethod
     def _engineer_ids(s: Session, keys: Sequence[str]) -> dict[str, int]:
@@ -361,23 +361,23 @@ class Store:
             return upsert_roster(s, rows, dry_run=dry_run, now=when)
 
 
-def _binders(dialect: Dialect) -> dict[str, Callable[[Any], Any]]:
-    found = _BINDERS.get(dialect.name)
-    if found is None:
-        found = _BINDERS[dialect.name] = {}
-        for column in MATCH.columns:
-            convert_ = column.type.dialect_impl(dialect).bind_processor(dialect)
-            found[column.name] = convert_ if convert_ is not None else _same
-    return found
+@dataclass(frozen=True, slots=True)
+class _MatchInsert:
+    """The match rows' insert on one dialect: the untyped statement as the driver takes it, its
+    parameters' order (None: by name), and each column's own bind converter."""
+
+    sql: str
+    order: tuple[str, ...] | None
+    bind: dict[str, Callable[[Any], Any]]
 
 
-def _match_insert(dialect: Dialect) -> tuple[str, tuple[str, ...] | None]:
-    """The untyped insert as the driver takes it, and its parameters' order (None: by name)."""
-    found = _INSERTS.get(dialect.name)
+def _match_insert(dialect: Dialect) -> _MatchInsert:
+    found = _MATCH_INSERTS.get(dialect.name)
     if found is None:
         compiled = _MATCH_UNTYPED.insert().compile(dialect=dialect)
         order = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup else None
-        found = _INSERTS[dialect.name] = (str(compiled), order)
+        bind = {c.name: c.type.dialect_impl(dialect).bind_processor(dialect) or _same for c in MATCH.columns}
+        found = _MATCH_INSERTS[dialect.name] = _MatchInsert(str(compiled), order, bind)
     return found
 
 
@@ -385,11 +385,10 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _match_rows(dialect: Dialect, posting_id: int, candidate: CandidateKind, engineer_ids: Mapping[str, int],
-                ranking: Ranking, now: datetime) -> list[dict[str, Any]]:
-    """A ranking's match rows in the database's form (what the typed table's insert would bind):
-    its matches, then its exclusions."""
-    bind = _binders(dialect)
+def _match_rows(bind: Mapping[str, Callable[[Any], Any]], posting_id: int, candidate: CandidateKind,
+                engineer_ids: Mapping[str, int], ranking: Ranking, now: datetime) -> list[dict[str, Any]]:
+    """A ranking's match rows in the database's form (what the typed table's insert would bind, by
+    `bind`, the columns' converters): its matches, then its exclusions."""
     shared = {"posting_id": posting_id, "candidate_kind": bind["candidate_kind"](candidate),
               "created_at": bind["created_at"](now)}
     json_ = bind["requirements"]
