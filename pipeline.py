@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -43,12 +45,17 @@ class Result:
     row_ids: dict[str, int] = field(default_factory=dict)  # engineer id -> store row, of those ranked
 
 
+MailSource = tuple[int, str | None, str | None, str | None, int]
+
+
 @dataclass(slots=True)
 class Processed:
     mail: DecodedMail
     parsed: ParsedMail
     results: list[Result]
     new: bool = False  # stored just now (False: this mail was recorded before)
+    # The mail's row as the store has it: (id, Message-ID, account, folder, its postings' count).
+    source: MailSource | None = None
 
 
 class Pipeline:
@@ -74,6 +81,20 @@ class Pipeline:
         self._depth: dict[int, int | None] = {}  # their 商流 depth
         self._rank: dict[int, tuple[bool, int, datetime, int]] = {}  # which source stands for a cluster
         self._jobs_read_at = 0.0
+
+    @contextmanager
+    def unit(self, what: str) -> Iterator[None]:
+        """One transaction around `process` and what the caller records of the same mail (the
+        daemon: its drafts and its ledger outcome), holding the caches' lock until it commits.
+        Should it fail, the caches are read from the store again (they may hold its rolled-back
+        writes). A `Conflict` inside it is the caller's to retry (the unit is rolled back whole)."""
+        with self._lock:
+            try:
+                with self.store.unit(what):
+                    yield
+            except BaseException:
+                self._open = self._engineers = None
+                raise
 
     def pool_changed(self) -> None:
         """The roster was imported: the pool is read again before the next ranking."""
@@ -139,25 +160,27 @@ class Pipeline:
         company = company_key(sender_domain(mail.from_addr))
         for attempt in (1, 2):
             try:
-                results, new = self._store_and_match(parsed, mail, received, at, today, company, account, folder, uid)
+                results, new, source = self._store_and_match(parsed, mail, received, at, today, company, account,
+                                                             folder, uid)
                 break
             except Conflict:
                 # Another writer recorded this mail (or its sender's company) first: all rolled back;
-                # the second time, the mail is found recorded.
-                if attempt == 2:
+                # the second time, the mail is found recorded. Inside a caller's unit, the caller
+                # runs it again.
+                if attempt == 2 or self.store.in_unit():
                     raise
-        return Processed(mail, parsed, results, new)
+        return Processed(mail, parsed, results, new, source)
 
     def _store_and_match(self, parsed: ParsedMail, mail: DecodedMail, received: datetime, at: datetime,
                          today: date, company: str | None, account: str | None, folder: str | None,
-                         uid: int | None) -> tuple[list[Result], bool]:
+                         uid: int | None) -> tuple[list[Result], bool, MailSource]:
         """Record the mail, match its postings and save the rankings: one transaction (`Store.unit`).
         The caches follow the store in the order of its writes; should the transaction fail, they
         are read again from the store before the next mail."""
         with self._lock:
             try:
                 with self.store.unit("recording and matching a mail"):
-                    ids, new, pool = self.store.record_mail_pool(
+                    ids, new, pool, mail_id = self.store.record_mail_pool(
                         parsed, sender=mail.from_addr, received_at=received, message_id=mail.message_id,
                         subject=mail.subject, body=mail.body, account=account, folder=folder, uid=uid)
                     if new and pool and self._engineers is not None:  # a mail recorded before is in the pool
@@ -170,7 +193,7 @@ class Pipeline:
             except BaseException:
                 self._open = self._engineers = None
                 raise
-        return results, new
+        return results, new, (mail_id, mail.message_id or parsed.message_id, account, folder, len(ids))
 
     def _match(self, posting_id: int, posting: Posting, company: str | None, received: datetime, at: datetime,
                today: date) -> Result:

@@ -29,6 +29,8 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from hayaoshi.errors import ConfigError, StoreError
 from hayaoshi.ingest.mailbox import Mailbox, MailboxError
 from hayaoshi.notify.drafts import DraftWriter, account_address
@@ -40,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 PENDING_GRACE = timedelta(minutes=2)  # another daemon's pending draft is taken over after this
 QUEUE_SIZE = 64  # drafts waiting for their APPEND; a full queue holds the folder thread back
+BATCH = 16  # drafts appended in a row and marked appended in one commit
 
 
 def check_drafting(accounts: list[Mapping[str, Any]]) -> None:
@@ -99,40 +102,66 @@ class Appender:
     def _run(self) -> None:
         try:
             while True:
-                task = self._queue.get()
+                tasks = self._take()
                 try:
-                    if task is None:
+                    drafts = [value for kind, value in (t for t in tasks if t is not None) if kind == "draft"]
+                    if drafts:
+                        self._deliver(drafts)
+                    last = tasks[-1]
+                    if last is None:
                         return
-                    kind, value = task
-                    self._deliver(value) if kind == "draft" else self._upkeep(everything=value)
+                    if last[0] == "upkeep":
+                        self._upkeep(everything=last[1])
                 finally:
-                    self._queue.task_done()
+                    for _task in tasks:
+                        self._queue.task_done()
         finally:
             self._reset()
+
+    def _take(self) -> list[tuple[str, Any] | None]:
+        """The next task, and the drafts queued right behind it (up to BATCH): appended in a row and
+        marked in one commit. A task that is not a draft ends the run (the order is kept)."""
+        tasks = [self._queue.get()]
+        while tasks[-1] is not None and tasks[-1][0] == "draft" and len(tasks) < BATCH:
+            try:
+                tasks.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        return tasks
 
     def _writer_now(self) -> DraftWriter:
         if self._writer is None:
             self._writer = DraftWriter(self.store, self._open(), self.config, clock=self.clock)
         return self._writer
 
-    def _deliver(self, record: DraftRecord) -> None:
-        try:
-            writer = self._writer_now()
-            current = writer.drafts.get(record.id) if record.id is not None else None
-            if current is None or current.state is not DraftState.PENDING:
-                return  # an upkeep finished it meanwhile
-            done = writer.deliver(current, counted=current.attempts == record.attempts)
-        except MailboxError as err:  # no connection: the draft stays pending for the upkeep
-            logger.warning("account %s: draft %s waits for the next upkeep: %s", self.name, record.message_id,
-                           err.message)
-            self._reset()
-            return
-        except Exception:
-            logger.exception("account %s: draft %s waits for the next upkeep", self.name, record.message_id)
-            self._reset()
-            return
-        if done.folder is None:  # the APPEND failed (recorded): a fresh connection for the next one
-            self._reset()
+    def _deliver(self, records: list[DraftRecord]) -> None:
+        """APPEND the drafts handed over that are still pending (read again: an upkeep may have
+        finished one meanwhile); after a failed APPEND, the rest on a new connection."""
+        while records:
+            first = records[0].message_id
+            try:
+                writer = self._writer_now()
+                attempts = writer.drafts.pending_attempts(r.id for r in records if r.id is not None)
+                todo = [(r, attempts[r.id] == r.attempts) for r in records if r.id in attempts]
+                for record, counted in todo:
+                    if not counted:  # another attempt began meanwhile: the record as it is now
+                        record.attempts = attempts[record.id]
+                _done, handled = writer.deliver_many(todo)
+            except MailboxError as err:  # no connection: the drafts stay pending for the upkeep
+                logger.warning("account %s: %d draft(s) from %s wait for the next upkeep: %s", self.name,
+                               len(records), first, err.message)
+                self._reset()
+                return
+            except Exception:
+                logger.exception("account %s: %d draft(s) from %s wait for the next upkeep", self.name,
+                                 len(records), first)
+                self._reset()
+                return
+            if handled == len(todo):
+                return
+            self._reset()  # an APPEND failed (recorded): a fresh connection for the next ones
+            left = {id(r) for r, _counted in todo[handled:]}
+            records = [r for r in records if id(r) in left]
 
     def _upkeep(self, *, everything: bool) -> None:
         try:
@@ -196,8 +225,8 @@ class FolderDrafts:
             return 0
         try:
             records = self.writer.write(processed, self.account)
-        except StoreError:
-            raise  # the database: the mail's attempt fails and is retried
+        except (StoreError, SQLAlchemyError):
+            raise  # the database (inside the mail's unit, its own error): the mail's attempt fails and is retried
         except Exception:
             log.exception("uid %d: the reply draft could not be made (the mail's postings are stored)", uid)
             return 0

@@ -30,13 +30,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, Connection, Engine, Table, and_, bindparam, delete, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Table, and_, bindparam, case, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from hayaoshi.errors import StoreError
 from hayaoshi.ingest.mailbox import MessageRef
 from hayaoshi.store.ledger import LedgerEntry, LedgerFolder, LedgerState
+from hayaoshi.store.session import unit_session
 
 LEDGER = LedgerEntry.__table__
 FOLDERS = LedgerFolder.__table__
@@ -113,7 +114,8 @@ class FolderMark:
 
 
 class Ledger:
-    """The SQL side of claiming. Every method is one short transaction; thread-safe."""
+    """The SQL side of claiming. Every method is one short transaction (or joins the unit open on
+    this thread: `done` is committed with the mail's records and drafts); thread-safe."""
 
     def __init__(self, engine: Engine, *, claimer: str | None = None, max_attempts: int = 3,
                  stale_after: timedelta = timedelta(minutes=10), retry_after: timedelta = timedelta(minutes=5),
@@ -126,6 +128,10 @@ class Ledger:
 
     @contextlib.contextmanager
     def _tx(self, what: str) -> Iterator[Connection]:
+        session = unit_session(self.engine)
+        if session is not None:  # the daemon's unit for one mail (store/session.py): committed with it
+            yield session.connection()
+            return
         try:
             with self.engine.begin() as conn:
                 yield conn
@@ -246,6 +252,16 @@ class Ledger:
         """Processing begins (an attempt is counted). When the same message — same Message-ID or the
         same bytes — was already done or quarantined under another UID, folder or UIDVALIDITY, this
         row takes that outcome at once and the earlier row is returned: the caller skips the work."""
+        found = self.start_next(ref, message_id=message_id, content_hash=content_hash, size=size)
+        if found is LOST:
+            raise LostClaim(f"{ref.account}/{ref.folder} uid {ref.uid}: the claim was taken over")
+        return found
+
+    def start_next(self, ref: MessageRef, *, message_id: str | None, content_hash: str,
+                   size: int) -> Duplicate | Lost | None:
+        """`start`, but a claim taken over is returned (LOST), not raised: the daemon starts the next
+        message inside the unit that finishes the one before (one commit, not two), and the next one
+        learns it there. Should the daemon let go of it unprocessed, `release` takes its attempt back."""
         now = self.clock()
         message_id = clean_message_id(message_id)
         key = _key(ref, self.claimer)
@@ -263,7 +279,7 @@ class Ledger:
                 done = conn.execute(_START_AS_DUPLICATE, {**values, "p_state": LedgerState(earlier.state),
                                                           "p_reason": earlier.reason, "p_duplicate_of": earlier.id})
             if done.rowcount == 0:
-                raise LostClaim(f"{ref.account}/{ref.folder} uid {ref.uid}: the claim was taken over")
+                return LOST
         return Duplicate(earlier.id, LedgerState(earlier.state), earlier.reason) if earlier else None
 
     def done(self, ref: MessageRef) -> None:
@@ -299,7 +315,8 @@ class Ledger:
             raise LostClaim(f"{ref.account}/{ref.folder} uid {ref.uid}: the claim was taken over")
 
     def release(self, account: str, folder: str, uidvalidity: int, uids: Iterable[int]) -> int:
-        """Let go of claimed messages this daemon has not started: they wait as `pending`."""
+        """Let go of claimed messages this daemon has not processed: they wait as `pending`. One it
+        started ahead (`start_next`) but let go of has its attempt taken back."""
         wanted = sorted(set(uids))
         if not wanted:
             return 0
@@ -309,7 +326,9 @@ class Ledger:
                                        LEDGER.c.uidvalidity == uidvalidity, LEDGER.c.uid.in_(wanted),
                                        LEDGER.c.claimed_by == self.claimer, LEDGER.c.state == LedgerState.CLAIMED)
                                 .values(state=LedgerState.PENDING, claimed_by=None, claimed_at=None,
-                                        started_at=None, updated_at=self.clock()))
+                                        started_at=None, updated_at=self.clock(),
+                                        attempts=case((LEDGER.c.started_at.is_not(None), LEDGER.c.attempts - 1),
+                                                      else_=LEDGER.c.attempts)))
         return done.rowcount
 
     def forget(self, ref: MessageRef) -> None:
@@ -357,6 +376,16 @@ _FINISH = update(LEDGER).where(_MINE).values(state=bindparam("p_state"), reason=
 def _key(ref: MessageRef, claimer: str) -> dict[str, object]:
     return {"p_account": ref.account, "p_folder": ref.folder, "p_uidvalidity": ref.uidvalidity, "p_uid": ref.uid,
             "p_claimer": claimer}
+
+
+class Lost:
+    """`start_next`'s answer for a claim another daemon took over."""
+
+    def __repr__(self) -> str:
+        return "LOST"
+
+
+LOST = Lost()
 
 
 class LostClaim(StoreError):

@@ -1,26 +1,30 @@
 """One claimed message through the pipeline, and into the ledger with its outcome.
 
 decode → extract run in the parser pool under the time limit (limits.py); store → match run in
-`Pipeline.process` with that parse; the folder thread's `FolderDrafts` writes the drafts. Whatever
+`Pipeline.process` with that parse; the folder thread's `FolderDrafts` writes the drafts. The
+mail's records, its drafts and its ledger `done` are one transaction (`Pipeline.unit`). Whatever
 happens, the message ends `done`, `failed` (retried later) or `quarantined` with a reason, and the
 next message goes on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from hayaoshi.daemon.drafting import FolderDrafts
-from hayaoshi.daemon.ledger import Ledger
+from hayaoshi.daemon.ledger import LOST, Duplicate, Ledger, Lost, LostClaim
 from hayaoshi.daemon.parsers import GuardedExtractor, Lease, ParserPool
 from hayaoshi.errors import MailRejected
 from hayaoshi.ingest.mailbox import FetchedMessage, MessageRef
 from hayaoshi.store.ledger import LedgerState
+from hayaoshi.store.repo import Conflict
 
 logger = logging.getLogger(__name__)
 
@@ -45,12 +49,28 @@ class Found:
     drafts: int = 0  # reply drafts of this mail in the drafts folder
 
 
+class NotStarted:
+    def __repr__(self) -> str:
+        return "NOT_STARTED"
+
+
+NOT_STARTED = NotStarted()  # the next message was not started with this one
+# What the ledger's start gave: the earlier row of the same message, None (a new message), LOST.
+Started = Duplicate | Lost | NotStarted | None
+
+
+def _identity(message: FetchedMessage) -> dict[str, Any]:
+    return {"message_id": message.message_id, "content_hash": hashlib.sha256(message.raw).hexdigest(),
+            "size": len(message.raw)}
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     ref: MessageRef
     state: LedgerState
     reason: str | None = None
     found: Found | None = None
+    ahead: Started = NOT_STARTED  # the next message's start, made in this one's unit
 
 
 @dataclass(slots=True)
@@ -79,13 +99,19 @@ class Processor:
         self.keep_found = keep_found
 
     def handle(self, message: FetchedMessage, log: logging.LoggerAdapter, lease: Lease,
-               ahead: FetchedMessage | None = None, drafts: FolderDrafts | None = None) -> Outcome:
+               ahead: FetchedMessage | None = None, drafts: FolderDrafts | None = None,
+               started: Started = NOT_STARTED) -> Outcome:
         """Process one claimed message (and start parsing `ahead`, the next one, meanwhile), then write
-        its drafts through `drafts`, the folder thread's own. Raises only when the ledger itself cannot
-        be written."""
+        its drafts through `drafts`, the folder thread's own. `started`: what the previous message's
+        unit recorded when it started this one (its `Outcome.ahead`); the outcome says the same of
+        `ahead`. Raises only when the ledger itself cannot be written."""
         ref, raw = message.ref, message.raw
-        duplicate = self.ledger.start(ref, message_id=message.message_id,
-                                      content_hash=hashlib.sha256(raw).hexdigest(), size=len(raw))
+        if started is NOT_STARTED:
+            duplicate = self.ledger.start(ref, **_identity(message))
+        elif started is LOST:
+            raise LostClaim(f"{ref.account}/{ref.folder} uid {ref.uid}: the claim was taken over")
+        else:
+            duplicate = started
         if duplicate is not None:
             log.info("uid %d: the same message as ledger row %d (%s): not processed again",
                      ref.uid, duplicate.id, duplicate.state)
@@ -96,10 +122,25 @@ class Processor:
             finally:
                 if ahead is not None:
                     lease.ahead(ahead.ref, ahead.raw, self.clock())
-            with self.extractor.staged(parsed):
-                processed = self.pipeline.process(raw, now=now, account=ref.account, folder=ref.folder,
-                                                  uid=ref.uid, decoded=decoded)
-            written = drafts.write(processed, log, ref.uid) if drafts is not None else 0
+            unit = getattr(self.pipeline, "unit", None)
+            for attempt in (1, 2):
+                try:
+                    # One commit: the mail's records and rankings, its drafts (appended once it is
+                    # made), its ledger outcome, and the start of the next mail. A crash before it
+                    # leaves nothing of the mail but its claim; after it, the mail is done, its
+                    # drafts are pending, and the next mail has its attempt counted.
+                    with unit("processing a mail") if unit is not None else contextlib.nullcontext():
+                        with self.extractor.staged(parsed):
+                            processed = self.pipeline.process(raw, now=now, account=ref.account,
+                                                              folder=ref.folder, uid=ref.uid, decoded=decoded)
+                        written = drafts.write(processed, log, ref.uid) if drafts is not None else 0
+                        self.ledger.done(ref)
+                        next_started = self.ledger.start_next(ahead.ref, **_identity(ahead)) \
+                            if ahead is not None and unit is not None else NOT_STARTED
+                    break
+                except Conflict:  # another writer took a unique key first: all rolled back, once more
+                    if attempt == 2:
+                        raise
         except MailRejected as err:  # a bound: size, MIME depth, parts, parse time
             self.ledger.quarantine(ref, err.reason)
             log.warning("uid %d quarantined: %s", ref.uid, err.reason)
@@ -110,11 +151,10 @@ class Processor:
             log.warning("uid %d %s: %s", ref.uid, "quarantined" if state is LedgerState.QUARANTINED else
                         "failed (retried later)", reason, exc_info=logger.isEnabledFor(logging.DEBUG))
             return Outcome(ref, state, reason)
-        self.ledger.done(ref)
         kinds = ",".join(str(r.posting.kind) for r in processed.results) or str(processed.parsed.kind)
         log.info("uid %d done: %s, %d posting(s)", ref.uid, kinds, len(processed.results))
         return Outcome(ref, LedgerState.DONE,
-                       found=self._found(ref, processed, written) if self.keep_found else None)
+                       found=self._found(ref, processed, written) if self.keep_found else None, ahead=next_started)
 
     @staticmethod
     def _found(ref: MessageRef, processed: object, drafts: int) -> Found:

@@ -17,7 +17,7 @@ from typing import Any
 
 from hayaoshi.daemon.drafting import FolderDrafts
 from hayaoshi.daemon.ledger import Ledger, LostClaim
-from hayaoshi.daemon.process import Processor, Tally, reason_of
+from hayaoshi.daemon.process import NOT_STARTED, Processor, Started, Tally, reason_of
 from hayaoshi.daemon.progress import Progress
 from hayaoshi.errors import StoreError
 from hayaoshi.ingest.mailbox import Backoff, FailureKind, Mailbox, MailboxError, MessageRef
@@ -214,6 +214,7 @@ class FolderWorker:
             if not pending:
                 return
             messages = list(mailbox.fetch(self.folder, sorted(pending)))  # one round trip per batch
+            started: Started = NOT_STARTED  # the start of `message`, made with the one before
             with self.processor.pool.lease() as lease:
                 for n, message in enumerate(messages):
                     if message.ref.uidvalidity != uidvalidity:
@@ -224,9 +225,13 @@ class FolderWorker:
                     pending.discard(message.ref.uid)
                     ahead = messages[n + 1] if n + 1 < len(messages) and not self.stop.is_set() else None
                     try:
-                        self.tally.add(self.processor.handle(message, log, lease, ahead, self.drafts))
+                        outcome = self.processor.handle(message, log, lease, ahead, self.drafts, started)
                     except LostClaim as err:  # this daemon was presumed dead; the other one records it
                         log.warning("%s", err)
+                        started = NOT_STARTED
+                    else:
+                        self.tally.add(outcome)
+                        started = outcome.ahead
                     progress.step()
             if pending and not self.stop.is_set():
                 self._missing(mailbox, uidvalidity, pending, log)

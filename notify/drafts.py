@@ -37,6 +37,7 @@ from hayaoshi.notify.review import text_fingerprint
 from hayaoshi.notify.sheets import SkillSheets
 from hayaoshi.store.drafts import DraftRecord, DraftStore
 from hayaoshi.store.repo import sender_domain
+from hayaoshi.store.session import after_commit, unit_session
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ class DraftWriter:
         self.deliver_later = deliver_later
         self._folder: str | None = None
         self._sources: dict[int, Any] = {}  # posting id -> (its mail's row, sender history), for one `write`
+        self._stored: Any = None  # the row of the mail `write` has in hand, when the pipeline gave it
         # 並行 counts (drafts of the last `parallel_days` proposing each engineer): read from the
         # store at most every PARALLEL_REFRESH seconds, this writer's own drafts added meanwhile.
         self._parallel: Counter[str] | None = None
@@ -98,6 +100,8 @@ class DraftWriter:
         out: list[DraftRecord] = []
         self._sources = {}
         fresh = processed.new  # a mail stored just now has no drafts yet
+        # The mail's row as the pipeline stored it just now (else read from the store).
+        self._stored = getattr(processed, "source", None) if fresh else None
         for result in processed.results:
             existing = None if fresh else self.drafts.for_posting(name, result.posting_id)
             if existing is not None:
@@ -162,7 +166,12 @@ class DraftWriter:
     def _source(self, mail: Any, posting_id: int) -> tuple[Any, int, int]:
         """(the posting's mail row, earlier mails from the sender, from its company)."""
         if posting_id not in self._sources:
-            self._sources[posting_id] = self.drafts.draft_source(posting_id, mail.from_addr)
+            same = next((found for found in self._sources.values() if found[0] == self._stored), None)
+            if self._stored is not None:  # every posting of the mail has the same source
+                self._sources[posting_id] = same or (self._stored, *self.drafts.sender_history(mail.from_addr,
+                                                                                               self._stored[0]))
+            else:
+                self._sources[posting_id] = self.drafts.draft_source(posting_id, mail.from_addr)
         return self._sources[posting_id]
 
     def _new_sender(self, mail: Any, posting_id: int) -> str | None:
@@ -190,13 +199,22 @@ class DraftWriter:
             # Another writer recorded this posting's draft first and is appending it: leave it to
             # that writer (or to `resume_pending`, should it die), never append a second draft.
             return stored
+        logger.info("draft %s (%s) for posting %s recorded", stored.message_id, stored.kind, posting_id)
+        if unit_session(self.drafts.engine) is not None:
+            # Inside the daemon's unit for this mail (store/session.py): appended once the unit has
+            # committed the draft's row, never before (a rolled-back row must not leave a draft
+            # behind in the folder); until then it is pending.
+            after_commit(self.drafts.engine, lambda: self._hand_over(stored))
+            return stored
+        return self._hand_over(stored)
+
+    def _hand_over(self, record: DraftRecord) -> DraftRecord:
         if self._parallel is not None:
             self._parallel.update(set(record.candidates))
-        logger.info("draft %s (%s) for posting %s recorded", stored.message_id, stored.kind, posting_id)
         if self.deliver_later is not None:
-            self.deliver_later(stored)
-            return stored
-        return self.deliver(stored, counted=True)
+            self.deliver_later(record)
+            return record
+        return self.deliver(record, counted=True)
 
     # ------------------------------------------------------------------ appending
 
@@ -209,6 +227,41 @@ class DraftWriter:
         """Into the drafts folder once: search first on a retry, append, mark appended. `counted`:
         this attempt was counted when the draft was recorded (`add_pending(first_attempt=True)`; so
         is a draft `write` hands to `deliver_later`)."""
+        got = self._append(record, counted=counted)
+        if isinstance(got, DraftRecord):
+            return got
+        assert record.id is not None
+        return self.drafts.mark_appended(record.id, *got, self.clock())
+
+    def deliver_many(self, records: Sequence[tuple[DraftRecord, bool]]) -> tuple[list[DraftRecord], int]:
+        """`deliver` for (record, counted) pairs in order, the appended ones marked in one commit at
+        the end (also when an error ends the run early). Stops at the first failed APPEND (recorded):
+        (the drafts dealt with, how many of `records` that is); the caller tries the rest on a new
+        connection. A crash before the commit leaves the appended drafts pending with their attempt
+        counted: the next attempt searches the folder first and only marks them."""
+        out: list[DraftRecord] = []
+        appended: list[tuple[DraftRecord, str, int | None]] = []
+        try:
+            for record, counted in records:
+                got = self._append(record, counted=counted)
+                if isinstance(got, DraftRecord):
+                    out.append(got)
+                    if got.folder is None:  # the APPEND failed: this connection may be broken
+                        break
+                else:
+                    appended.append((record, *got))
+        finally:
+            at = self.clock()
+            self.drafts.mark_appended_many(((r.id, folder, uid) for r, folder, uid in appended if r.id is not None), at)
+            for record, folder, uid in appended:
+                record.state, record.folder, record.uid = DraftState.APPENDED, folder, uid
+                record.appended_at, record.raw, record.error = at, None, None
+        done = [r for r, _f, _u in appended] + out
+        return done, len(done)
+
+    def _append(self, record: DraftRecord, *, counted: bool) -> tuple[str, int | None] | DraftRecord:
+        """The APPEND (or the search that finds the draft there already): (folder, uid), or the
+        record of a failure (recorded; given up after max_attempts)."""
         assert record.id is not None
         attempt = 0
         try:
@@ -218,16 +271,15 @@ class DraftWriter:
             if found:
                 logger.info("draft %s was already in %s (uid %d): not appended again", record.message_id, folder,
                             found[0])
-                uid: int | None = found[0]
-            elif record.raw is None:
+                return folder, found[0]
+            if record.raw is None:
                 return self.drafts.record_failure(record.id, "the draft's bytes are gone and it is not in the folder",
                                                   give_up=True)
-            else:
-                # The first attempt appends at once; a retry searched above (a crash may have left it).
-                uid = self.mailbox.append_draft(record.raw, folder, check_first=False)
-                if uid is None:  # no UIDPLUS: look it up
-                    uid = next(iter(self.mailbox.search_message_id(folder, record.message_id)), None)
-            return self.drafts.mark_appended(record.id, folder, uid, self.clock())
+            # The first attempt appends at once; a retry searched above (a crash may have left it).
+            uid = self.mailbox.append_draft(record.raw, folder, check_first=False)
+            if uid is None:  # no UIDPLUS: look it up
+                uid = next(iter(self.mailbox.search_message_id(folder, record.message_id)), None)
+            return folder, uid
         except MailboxError as err:
             give_up = attempt >= self.settings.max_attempts
             logger.warning("draft %s not appended (attempt %d): %s", record.message_id, attempt, err.message)

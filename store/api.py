@@ -7,6 +7,7 @@ stages can hand in a fake with these methods.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -25,6 +26,12 @@ class StoreLike(Protocol):
                         message_id: str | None, subject: str, body: str | None) -> tuple[list[int], bool]:
         """`record_mail`, and whether the mail was new."""
         ...
+
+    def unit(self, what: str) -> AbstractContextManager[None]:
+        """One transaction for this thread's calls inside it (store/session.py)."""
+        ...
+
+    def in_unit(self) -> bool: ...
 
     def engineers(self, now: datetime) -> list[Engineer]:
         """Our own engineers and the partners' engineers not yet expired at `now`."""

@@ -26,7 +26,7 @@ from hayaoshi.match.convert import company_key
 from hayaoshi.match.model import Engineer, Job
 from hayaoshi.notify.model import DraftKind, DraftState
 from hayaoshi.store import convert
-from hayaoshi.store.session import transaction
+from hayaoshi.store.session import session_for
 from hayaoshi.store.tables import (
     Base,
     Company,
@@ -96,6 +96,12 @@ class DraftCursor(Base, table=True):
     updated_at: datetime = Field(default_factory=_now, sa_column=sa.Column(UTCDateTime(), nullable=False))
 
 
+_DRAFT = DraftRecord.__table__
+_MARK_APPENDED = (update(_DRAFT).where(_DRAFT.c.id == sa.bindparam("b_id"))
+                  .values(state=DraftState.APPENDED, folder=sa.bindparam("b_folder"), uid=sa.bindparam("b_uid"),
+                          appended_at=sa.bindparam("b_at"), raw=None, error=None))
+
+
 class DraftConflict(StoreError):
     """Another writer recorded a draft for the same posting first."""
 
@@ -108,18 +114,21 @@ class DraftStore:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def _session(self, what: str) -> AbstractContextManager[Session]:
-        return transaction(self._sessions, what, DraftConflict)
+        return session_for(self.engine, self._sessions, what, DraftConflict)
 
     # ------------------------------------------------------------------ the ledger
 
     def add_pending(self, record: DraftRecord, *, first_attempt: bool = False) -> DraftRecord:
         """Commit a new draft (state pending); the one already there when this posting has one.
-        `first_attempt`: the APPEND follows at once, counted in this same commit."""
+        `first_attempt`: the APPEND follows at once, counted in this same commit. Inside a unit
+        (store/session.py) the unit commits it, and a posting's draft recorded first by another
+        writer fails the whole unit with a conflict (the caller runs it again, and finds that draft)."""
         if first_attempt:
             record.attempts = max(record.attempts, 1)
         try:
             with self._session("recording a draft") as s:
                 s.add(record)
+                s.flush()  # its id, for the APPEND that follows
             return record
         except DraftConflict:
             found = self.for_posting(record.account, record.posting_id)
@@ -160,6 +169,25 @@ class DraftStore:
             record.state, record.folder, record.uid = DraftState.APPENDED, folder, uid
             record.appended_at, record.raw, record.error = at, None, None
             return record
+
+    def pending_attempts(self, draft_ids: Iterable[int]) -> dict[int, int]:
+        """Of these drafts, those still pending, with their attempts so far (one read)."""
+        ids = list(draft_ids)
+        if not ids:
+            return {}
+        with self._session("reading drafts") as s:
+            rows = s.execute(select(_DRAFT.c.id, _DRAFT.c.attempts)
+                             .where(_DRAFT.c.id.in_(ids), _DRAFT.c.state == DraftState.PENDING))
+            return {int(row.id): int(row.attempts) for row in rows}
+
+    def mark_appended_many(self, appended: Iterable[tuple[int, str, int | None]], at: datetime) -> None:
+        """`mark_appended` for (draft id, folder, uid) rows, in one transaction: the drafts thread
+        marks what it appended in a row together (one commit, not one per draft, so that it does
+        not queue behind the mail's transactions for the database's write lock every time)."""
+        rows = [{"b_id": draft_id, "b_folder": folder, "b_uid": uid} for draft_id, folder, uid in appended]
+        if rows:
+            with self._session("marking drafts appended") as s:
+                s.connection().execute(_MARK_APPENDED, [{**row, "b_at": at} for row in rows])
 
     def record_failure(self, draft_id: int, error: str, *, give_up: bool) -> DraftRecord:
         with self._session("recording a draft failure") as s:

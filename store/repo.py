@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
@@ -26,7 +25,7 @@ from hayaoshi.match.convert import company_key
 from hayaoshi.match.model import Engineer, Job, Ranking
 from hayaoshi.store import convert
 from hayaoshi.store.model import ImportReport, RosterRow, StoreSettings
-from hayaoshi.store.session import transaction
+from hayaoshi.store.session import session_for, unit, unit_session
 from hayaoshi.store.tables import (
     JST,
     CandidateKind,
@@ -94,7 +93,6 @@ class Store:
         self.engine = engine
         self.settings = settings or StoreSettings()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._local = threading.local()  # the session of this thread's `unit`, if one is open
 
     def close(self) -> None:
         self.engine.dispose()
@@ -106,26 +104,18 @@ class Store:
         self.close()
 
     def _session(self, what: str) -> AbstractContextManager[Session]:
-        session = getattr(self._local, "session", None)
-        if session is not None:  # inside this thread's unit: its transaction, committed at its end
-            return nullcontext(session)
-        return transaction(self._sessions, what, Conflict)
+        return session_for(self.engine, self._sessions, what, Conflict)
 
-    @contextmanager
-    def unit(self, what: str) -> Iterator[None]:
-        """One transaction for the store calls this thread makes inside it: the pipeline records a
-        mail, clusters it and saves its rankings in one commit. Any error rolls all of it back and is
-        raised as the store's (`Conflict` for a unique key another writer took first: the caller may
-        run the unit again). Nested: the outer unit's transaction."""
-        if getattr(self._local, "session", None) is not None:
-            yield
-            return
-        with transaction(self._sessions, what, Conflict) as session:
-            self._local.session = session
-            try:
-                yield
-            finally:
-                self._local.session = None
+    def unit(self, what: str) -> AbstractContextManager[None]:
+        """One transaction for the store calls this thread makes inside it (store/session.py): the
+        pipeline records a mail, clusters it and saves its rankings in one commit, and the daemon
+        adds the mail's drafts and its ledger outcome. Any error rolls all of it back and is raised
+        as the store's (`Conflict` for a unique key another writer took first: the caller may run
+        the unit again). Nested: the outer unit's transaction."""
+        return unit(self.engine, self._sessions, what, Conflict)
+
+    def in_unit(self) -> bool:
+        return unit_session(self.engine) is not None
 
     # ------------------------------------------------------------------ mails and postings
 
@@ -146,7 +136,7 @@ class Store:
                         account: str | None = None, folder: str | None = None, uid: int | None = None,
                         ) -> tuple[list[int], bool]:
         """`record_mail`, and whether the mail was new (False: recorded before, nothing changed)."""
-        ids, new, _pool = self.record_mail_pool(parsed, sender=sender, received_at=received_at,
+        ids, new, _pool, _mail_id = self.record_mail_pool(parsed, sender=sender, received_at=received_at,
                                                 message_id=message_id, subject=subject, body=body,
                                                 account=account, folder=folder, uid=uid)
         return ids, new
@@ -154,9 +144,9 @@ class Store:
     def record_mail_pool(self, parsed: ParsedMail, *, sender: str | None, received_at: datetime,
                          message_id: str | None, subject: str, body: str | None,
                          account: str | None = None, folder: str | None = None, uid: int | None = None,
-                         ) -> tuple[list[int], bool, list[Engineer]]:
-        """`record_mail_new`, and the partners' engineers the mail put in the pool, as `engineers`
-        reads them back (none when the mail was recorded before)."""
+                         ) -> tuple[list[int], bool, list[Engineer], int]:
+        """`record_mail_new`, the partners' engineers the mail put in the pool, as `engineers` reads
+        them back (none when the mail was recorded before), and the mail's row id."""
         message_id = message_id or parsed.message_id
         key = mail_key(message_id, sender, received_at, subject, body)
         received_at = _aware(received_at)
@@ -166,10 +156,10 @@ class Store:
                     conn = s.connection()
                     found = conn.scalar(_MAIL_BY_KEY, {"key": key})
                     if found is not None:
-                        return self._posting_ids(conn, found), False, []
-                    ids, pool = self._insert_mail(conn, parsed, key, message_id, sender, received_at, subject,
-                                                  body, account, folder, uid)
-                    return ids, True, pool
+                        return self._posting_ids(conn, found), False, [], int(found)
+                    ids, pool, mail_id = self._insert_mail(conn, parsed, key, message_id, sender, received_at,
+                                                           subject, body, account, folder, uid)
+                    return ids, True, pool, mail_id
             except Conflict:
                 # Another thread recorded the same mail (or created the company) first: retry once.
                 # (Inside a `unit` the conflict ends the unit instead; its caller retries it.)
@@ -184,9 +174,11 @@ class Store:
 
     def _insert_mail(self, conn: Connection, parsed: ParsedMail, key: str, message_id: str | None,
                      sender: str | None, received_at: datetime, subject: str, body: str | None,
-                     account: str | None, folder: str | None, uid: int | None) -> tuple[list[int], list[Engineer]]:
+                     account: str | None, folder: str | None, uid: int | None,
+                     ) -> tuple[list[int], list[Engineer], int]:
         """The mail's rows, in Core statements (the ORM's unit of work costs more than the rows: this
-        runs for every mail the daemon reads). Returns the postings' ids and the pool's new engineers."""
+        runs for every mail the daemon reads). Returns the postings' ids, the pool's new engineers and
+        the mail's id."""
         domain = sender_domain(sender)
         company_id = None
         if domain and not self.settings.is_own(domain):
@@ -224,7 +216,7 @@ class Store:
                 pool.append(convert.to_engineer(EngineerRecord(id=row_id, **row), domain if company_id else None))
             ids.append(posting_id)
         logger.debug("recorded mail %s: %d postings", mail_id, len(ids))
-        return ids, pool
+        return ids, pool, int(mail_id)
 
     @staticmethod
     def _company(conn: Connection, domain: str, seen: datetime) -> int:

@@ -1,14 +1,24 @@
-"""One transaction per unit of work, with the database's errors turned into the store's."""
+"""One transaction per unit of work, with the database's errors turned into the store's.
+
+`unit` opens a transaction that every store of the same engine joins while it is open on this
+thread (`Store`, `DraftStore`, the daemon's `Ledger`): the daemon records a mail, its rankings, its
+reply drafts and its ledger outcome in one commit. `after_commit` defers what must only happen once
+that commit is made (handing a draft to the thread that appends it: that thread reads it back).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hayaoshi.errors import StoreError
+
+_units = threading.local()  # .open: {engine: (session, callbacks after the commit)} of this thread
 
 
 @contextmanager
@@ -22,3 +32,53 @@ def transaction(sessions: sessionmaker[Session], what: str, conflict: type[Store
         raise conflict(f"{what}: {err}") from err
     except SQLAlchemyError as err:
         raise StoreError(f"{what}: {err}") from err
+
+
+def _open() -> dict[Engine, tuple[Session, list[Callable[[], None]]]]:
+    found = getattr(_units, "open", None)
+    if found is None:
+        found = _units.open = {}
+    return found
+
+
+def unit_session(engine: Engine) -> Session | None:
+    """The session of the unit open on `engine` in this thread, if one is."""
+    entry = _open().get(engine)
+    return entry[0] if entry is not None else None
+
+
+def session_for(engine: Engine, sessions: sessionmaker[Session], what: str,
+                conflict: type[StoreError]) -> AbstractContextManager[Session]:
+    """The open unit's session (committed at the unit's end), else a transaction of its own."""
+    session = unit_session(engine)
+    return nullcontext(session) if session is not None else transaction(sessions, what, conflict)
+
+
+@contextmanager
+def unit(engine: Engine, sessions: sessionmaker[Session], what: str, conflict: type[StoreError]) -> Iterator[None]:
+    """One transaction for every store call on `engine` this thread makes inside it. Any error rolls
+    all of it back and is raised as the store's (`conflict` for a unique key another writer took
+    first: the caller may run the unit again). Nested: the outer unit's transaction."""
+    units = _open()
+    if engine in units:
+        yield
+        return
+    callbacks: list[Callable[[], None]] = []
+    with transaction(sessions, what, conflict) as session:
+        units[engine] = (session, callbacks)
+        try:
+            yield
+        finally:
+            del units[engine]
+    for callback in callbacks:  # committed
+        callback()
+
+
+def after_commit(engine: Engine, callback: Callable[[], None]) -> None:
+    """`callback` once the unit open on `engine` has committed (never, if it rolls back); at once
+    when no unit is open."""
+    entry = _open().get(engine)
+    if entry is None:
+        callback()
+    else:
+        entry[1].append(callback)

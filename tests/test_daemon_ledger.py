@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from hayaoshi.daemon.ledger import Ledger, LostClaim, claimer_dead, claimer_id, clean_message_id
+from hayaoshi.daemon.ledger import LOST, Ledger, LostClaim, claimer_dead, claimer_id, clean_message_id
 from hayaoshi.ingest.mailbox import MessageRef
 from hayaoshi.store.db import make_engine, upgrade
 from hayaoshi.store.ledger import LedgerState
@@ -142,6 +142,22 @@ def test_released_claims_wait_as_pending_and_are_taken_up_again(engine, clock):
     assert LedgerState(state_of(engine, 2)["state"]) is LedgerState.PENDING
     other = ledger(engine, clock)
     assert other.claim_due("acct", "INBOX", 7) == [2, 3]
+
+
+def test_a_message_started_ahead_and_let_go_has_its_attempt_taken_back(engine, clock):
+    """GIVEN uid 2 started in uid 1's unit (`start_next`) WHEN the daemon stops before processing it
+    THEN it waits as pending with no attempt counted, and a claim taken over is answered LOST."""
+    led = ledger(engine, clock)
+    led.claim_new("acct", "INBOX", 7, [1, 2])
+    led.start(ref(1), message_id="<a@x>", content_hash="ha", size=1)
+    led.done(ref(1))
+    assert led.start_next(ref(2), message_id="<b@x>", content_hash="hb", size=1) is None
+    assert state_of(engine, 2)["attempts"] == 1
+    assert led.release("acct", "INBOX", 7, [2]) == 1
+    row = state_of(engine, 2)
+    assert (LedgerState(row["state"]), row["attempts"], row["started_at"]) == (LedgerState.PENDING, 0, None)
+    assert ledger(engine, clock).claim_due("acct", "INBOX", 7) == [2]
+    assert led.start_next(ref(2), message_id="<b@x>", content_hash="hb", size=1) is LOST
 
 
 def _dead_pid() -> int:
