@@ -44,6 +44,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("matching.tier_good", float, 0.6, "score from which a match is ○ (below: △)"),
     Setting("matching.min_score", float, 0.3, "matches scoring below this are not listed"),
     Setting("matching.top", int, 20, "how many matches a ranking lists"),
+    Setting("matching.excluded", int, 10,
+            "how many of the candidates failing a hard condition a ranking lists with their reasons (the best "
+            "would-be scores first; all are counted)"),
     Setting("drafts.enabled", bool, True,
             "the daemon writes reply drafts into each account's drafts folder (false: it only stores and matches)"),
     Setting("drafts.threshold", float, 0.6,

@@ -5,8 +5,8 @@ Pure functions: no I/O, no state between calls; indexes are read, never changed.
 A ranking lists the `settings.top` best candidates that pass every hard condition and score at
 least `settings.min_score`, best first (ties by id). Candidates that fail a hard condition are
 listed as exclusions with their reasons, the best would-be scores first (ties by id), at most
-`MAX_EXCLUDED`: the strongest of them are the ones a rep wonders about ("why not our Java
-veteran?").
+`settings.excluded` (and counted, all of them): the strongest are the ones a rep wonders about
+("why not our Java veteran?"), and a reason is written only for those listed.
 
 `rank_engineers` never scores the whole pool in Python: the index gives, in array operations, the
 hard-condition mask and the score of every engineer (to the bit what `explain.score` says), numpy
@@ -40,7 +40,7 @@ from hayaoshi.match.model import Engineer, Exclusion, Job, Match, MatchSettings,
 if TYPE_CHECKING:
     from hayaoshi.match.cluster import OpenJobs
 
-MAX_EXCLUDED = 50
+MAX_EXCLUDED = MatchSettings().excluded  # the default; the `matching.excluded` setting
 _SCORE_THEN_ID = itemgetter(0, 1)  # (-score units, id, ...): best first, ties by id
 NO_TITLE = "(案件名なし)"
 
@@ -53,6 +53,7 @@ def rank_engineers(job: Job, pool: EngineerIndex, settings: MatchSettings, today
     units = pool.score_units(terms)
     listable = live & ~excluded & (units / SCORE_UNITS >= settings.min_score)
     engineers = pool.engineers
+    failing = np.flatnonzero(live & excluded)
     return Ranking(
         matches=[
             _match(terms, engineers[i], engineers[i].id, engineers[i].name, int(units[i]) / SCORE_UNITS, settings)
@@ -60,8 +61,9 @@ def rank_engineers(job: Job, pool: EngineerIndex, settings: MatchSettings, today
         ],
         excluded=[
             Exclusion(engineers[i].id, engineers[i].name, reasons(terms, engineers[i]))
-            for i in _top(np.flatnonzero(live & excluded), units, pool.id_rank, MAX_EXCLUDED)
+            for i in _top(failing, units, pool.id_rank, settings.excluded)
         ],
+        excluded_total=len(failing),
     )
 
 
@@ -91,7 +93,8 @@ def rank_jobs(engineer: Engineer, jobs: JobIndex | OpenJobs, settings: MatchSett
         matches=[_match(t, engineer, job.id, job.title or NO_TITLE, -units / SCORE_UNITS, settings)
                  for units, _id, t, job in kept[: settings.top]],
         excluded=[Exclusion(job.id, job.title or NO_TITLE, reasons(t, engineer))
-                  for _units, _id, t, job in dropped[:MAX_EXCLUDED]],
+                  for _units, _id, t, job in dropped[: settings.excluded]],
+        excluded_total=len(dropped),
     )
 
 
@@ -115,6 +118,7 @@ def match_settings(config: Any) -> MatchSettings:
         tier_good=config["matching.tier_good"],
         min_score=config["matching.min_score"],
         top=config["matching.top"],
+        excluded=config["matching.excluded"],
     )
 
 
@@ -140,7 +144,8 @@ def _rank_pairs(pairs: Iterable[tuple[Terms, Engineer, str, str]], settings: Mat
     return Ranking(
         matches=[_match(t, e, id_, name, value, settings) for value, id_, name, t, e in kept[: settings.top]],
         # The reasons are written for the exclusions listed only.
-        excluded=[Exclusion(id_, name, reasons(t, e)) for _, id_, name, t, e in dropped[:MAX_EXCLUDED]],
+        excluded=[Exclusion(id_, name, reasons(t, e)) for _, id_, name, t, e in dropped[: settings.excluded]],
+        excluded_total=len(dropped),
     )
 
 

@@ -94,6 +94,7 @@ class MatchSettings:
     tier_good: float = 0.6
     min_score: float = 0.3
     top: int = 20
+    excluded: int = 10  # how many exclusions a ranking lists with their reasons, strongest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,4 +123,5 @@ class Exclusion:
 @dataclass(slots=True)
 class Ranking:
     matches: list[Match] = field(default_factory=list)
-    excluded: list[Exclusion] = field(default_factory=list)
+    excluded: list[Exclusion] = field(default_factory=list)  # the strongest `MatchSettings.excluded`
+    excluded_total: int = 0  # how many failed a hard condition, listed or not

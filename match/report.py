@@ -35,6 +35,7 @@ def ranking_json(posting: Posting, ranking: Ranking) -> dict[str, Any]:
         "excluded": [
             {"id": _public_id(x.id), "name": x.name, "reasons": list(x.reasons)} for x in ranking.excluded
         ],
+        "excluded_total": max(ranking.excluded_total, len(ranking.excluded)),
     }
 
 
@@ -52,9 +53,10 @@ def ranking_table(posting: Posting, ranking: Ranking, *, excluded: int = 5) -> s
             evidence = f"  — {r.evidence}" if r.evidence else ""
             lines.append(f"        {_MARK.get(str(r.status), '?')} {r.requirement}{evidence}")
     if ranking.excluded:
-        lines.append(f"  除外 {len(ranking.excluded)}名:")
+        total = max(ranking.excluded_total, len(ranking.excluded))
+        lines.append(f"  除外 {total}名:")
         for x in ranking.excluded[:excluded]:
             lines.append(f"      {_public_id(x.id)} {x.name}: {' / '.join(x.reasons)}")
-        if len(ranking.excluded) > excluded:
-            lines.append(f"      … ほか {len(ranking.excluded) - excluded}名")
+        if total > min(excluded, len(ranking.excluded)):
+            lines.append(f"      … ほか {total - min(excluded, len(ranking.excluded))}名")
     return "\n".join(lines)

@@ -277,6 +277,7 @@ def test_exclusions_are_capped_strongest_first():
     engineers = [make_engineer(id=f"E{n:03d}", age=60, rate=500_000 + 1000 * n) for n in range(80)]
     ranking = rank(make_job(age_max=45), *engineers)
     assert len(ranking.excluded) == MAX_EXCLUDED
+    assert ranking.excluded_total == 80  # all counted, the strongest listed with their reasons
     assert [x.id for x in ranking.excluded[:3]] == ["E000", "E001", "E002"]
 
 
