@@ -78,7 +78,9 @@ SETTINGS: tuple[Setting, ...] = (
             "decoding and extracting one mail may take this long; past it the mail is quarantined"),
     Setting("daemon.parse_workers", int, 2,
             "child processes that decode and extract mail under the time limit"),
-    Setting("daemon.batch_size", int, 25, "messages claimed and fetched per round trip"),
+    Setting("daemon.batch_size", int, 50,
+            "messages claimed, fetched and handed to the parser processes together (another folder waits for a "
+            "parser process at most one batch)"),
     Setting("daemon.max_attempts", int, 3, "a message that fails this many times is quarantined"),
     Setting("daemon.retry_seconds", int, 300, "a failed message is retried no sooner than this"),
     Setting("daemon.stale_claim_minutes", int, 10,

@@ -2,8 +2,9 @@
 `limits.Bounds` (limits.py says why a process and not a thread), and `GuardedExtractor`, through which
 `Pipeline` receives their parse.
 
-A folder thread leases one child for a batch and parses one mail ahead: while the daemon stores and
-matches mail n, the child already parses mail n+1 (the two CPUs of a small server both work).
+A folder thread leases the children for a batch and parses mails ahead: while the daemon stores and
+matches mail n, the children already parse mails n+1 and n+2 (the two CPUs of a small server both
+work, and one slow parse does not stall the thread).
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import queue
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from multiprocessing.connection import Connection
@@ -27,6 +29,7 @@ from hayaoshi.daemon.limits import Bounds, ParseCrashed, ParseError, ParseTimeou
 from hayaoshi.errors import MailRejected
 from hayaoshi.extract.model import ParsedMail
 from hayaoshi.ingest.decode import DecodedMail, Limits
+from hayaoshi.ingest.mailbox import FetchedMessage
 
 logger = logging.getLogger(__name__)
 
@@ -166,6 +169,19 @@ class ParseWorker:
             raise MailRejected(reply[1])
         raise ParseError(reply[1])
 
+    @property
+    def connection(self) -> Connection | None:
+        return self._conn
+
+    def done(self, started: float) -> bool:
+        """The answer to the request sent at `started` is there (or its deadline passed)."""
+        if self._conn is None or time.monotonic() >= started + self.bounds.parse_seconds:
+            return True
+        try:
+            return self._conn.poll(0)
+        except (EOFError, OSError):
+            return True  # `receive` says what happened
+
     def request(self, message: tuple) -> tuple[ParsedMail, DecodedMail | None]:
         return self.receive(self.send(message))
 
@@ -221,13 +237,25 @@ class ParserPool:
 
     @contextlib.contextmanager
     def lease(self) -> Iterator[Lease]:
-        """One child for a batch of one folder thread, to parse one mail ahead."""
+        """Children for a batch of one folder thread, to parse mails ahead: one (waited for), and
+        every other child idle at that moment. A second folder thread meanwhile waits for a child
+        until a batch ends (`daemon.batch_size` mails)."""
         with self._worker() as worker:
-            lease = Lease(worker, self.bounds)
+            extra: list[ParseWorker] = []
+            while True:
+                try:
+                    extra.append(self._idle.get_nowait())
+                except queue.Empty:
+                    break
+            lease = Lease([worker, *extra], self.bounds)
             try:
                 yield lease
             finally:
-                lease.settle()
+                try:
+                    lease.settle()
+                finally:
+                    for other in extra:
+                        self._idle.put(other)
 
     def parse(self, raw: bytes, now: datetime | None) -> ParsedMail:
         """Decode (with the configured limits) and extract one mail under the deadline."""
@@ -245,41 +273,126 @@ class ParserPool:
 
 
 class Lease:
-    """A child held by one thread: `ahead` starts parsing the next mail while this one is stored and
-    matched; `parse` takes that result when it is for this mail, or parses now. One request at a time."""
+    """Children held by one thread: `ahead` starts parsing mails that come next, one per free child,
+    while this one is stored and matched (with two children, two mails are in flight: one slow
+    parse does not hold the thread up); `parse` takes the result when it is for this mail, or
+    parses now."""
 
-    def __init__(self, worker: ParseWorker, bounds: Bounds) -> None:
-        self.worker, self.bounds = worker, bounds
-        self._pending: tuple[object, datetime | None, float] | None = None  # (key, now, started)
+    def __init__(self, workers: ParseWorker | list[ParseWorker], bounds: Bounds) -> None:
+        self.workers = workers if isinstance(workers, list) else [workers]
+        self.worker = self.workers[0]
+        self.bounds = bounds
+        # key -> (the child parsing it, now, started); one request per child at a time
+        self._pending: dict[object, tuple[ParseWorker, datetime | None, float]] = {}
 
-    def ahead(self, key: object, raw: bytes, now: datetime | None) -> None:
-        """Start parsing a mail that comes next (nothing happens for one over the size bound)."""
-        if self._pending is not None or len(raw) > self.bounds.limits().max_bytes:
-            return
+    def _free(self) -> ParseWorker | None:
+        busy = {id(w) for w, _now, _started in self._pending.values()}
+        return next((w for w in self.workers if id(w) not in busy), None)
+
+    def ahead(self, key: object, raw: bytes, now: datetime | None) -> bool:
+        """Start parsing a mail that comes next, when a child is free (nothing happens for one over
+        the size bound, or one already on its way). False when no child was free."""
+        if key in self._pending or len(raw) > self.bounds.limits().max_bytes:
+            return True
+        worker = self._free()
+        if worker is None:
+            return False
         try:
-            self._pending = (key, now, self.worker.send(("parse", raw, now)))
+            self._pending[key] = (worker, now, worker.send(("parse", raw, now)))
         except ParseCrashed:
-            self._pending = None  # parse() starts it again, and reports the crash then
+            pass  # parse() starts it again, and reports the crash then
+        return True
+
+    def has(self, key: object) -> bool:
+        return key in self._pending
+
+    def ready(self, key: object) -> bool:
+        """This mail's parse ahead has finished, or ran out of time (`parse` then says so at once)."""
+        found = self._pending.get(key)
+        if found is None:
+            return False
+        worker, _now, started = found
+        return worker.done(started)
+
+    def wait(self) -> None:
+        """Until a parse ahead finishes or its deadline passes."""
+        if self._pending:
+            deadline = min(started for _w, _n, started in self._pending.values()) + self.bounds.parse_seconds
+            multiprocessing.connection.wait([w.connection for w, _n, _s in self._pending.values()
+                                             if w.connection is not None],
+                                            timeout=max(0.0, deadline - time.monotonic()))
 
     def parse(self, key: object, raw: bytes, now: datetime | None,
               ) -> tuple[ParsedMail, DecodedMail | None, datetime | None]:
         """The parse of this mail, the mail as decoded (without attachment bytes), and the `now` it
         was read against."""
-        if self._pending is not None and self._pending[0] == key:
-            _key, now, started = self._pending
-            self._pending = None
-            return (*self.worker.receive(started), now)
-        self.settle()
+        found = self._pending.pop(key, None)
+        if found is not None:
+            worker, now, started = found
+            return (*worker.receive(started), now)
+        worker = self._free()
+        if worker is None:  # every child parses a mail not wanted now: the oldest is let go
+            self.drop(next(iter(self._pending)))
+            worker = self._free()
+            assert worker is not None
         self.bounds.check_size(len(raw))
-        return (*self.worker.request(("parse", raw, now)), now)
+        return (*worker.request(("parse", raw, now)), now)
+
+    def drop(self, key: object) -> None:
+        """Let go of the parse ahead of a mail that is no longer wanted (a duplicate)."""
+        found = self._pending.pop(key, None)
+        if found is not None:
+            worker, _now, started = found
+            with contextlib.suppress(MailRejected, ParseCrashed, ParseError):
+                worker.receive(started)
 
     def settle(self) -> None:
-        """Drop a parse ahead that is no longer wanted (the mail was a duplicate, or a stop came)."""
-        if self._pending is None:
-            return
-        started, self._pending = self._pending[2], None
-        with contextlib.suppress(MailRejected, ParseCrashed, ParseError):
-            self.worker.receive(started)
+        """Drop the parses ahead that are no longer wanted (the batch ended, or a stop came)."""
+        for key in list(self._pending):
+            self.drop(key)
+
+
+class Batch:
+    """The fetched messages of one batch, handed to the lease's children ahead and taken in the
+    order their parses finish: a slow parse (GiNZA, ~130 ms) holds up no mail behind it, the other
+    child goes on with them. Every message is taken once; one refused ahead (over the size bound,
+    or its child died) is taken when no parse is on its way, and parsed then."""
+
+    def __init__(self, messages: list[FetchedMessage], lease: Lease, clock: Callable[[], datetime | None]) -> None:
+        self.todo = list(messages)  # not taken yet, in UID order
+        self.lease, self.clock = lease, clock
+        self.promised: FetchedMessage | None = None  # `following` said this one comes next
+
+    def __len__(self) -> int:
+        return len(self.todo)
+
+    def refill(self) -> None:
+        """Hand the next messages to the children that are free."""
+        for message in self.todo:
+            if message is not self.promised and not self.lease.has(message.ref) \
+                    and not self.lease.ahead(message.ref, message.raw, self.clock()):
+                return
+
+    def take(self) -> FetchedMessage:
+        """The next message to handle: the one promised, else the first whose parse is done, else
+        (nothing on its way) the first one; waits meanwhile."""
+        self.refill()
+        while True:
+            message = self.promised or next((m for m in self.todo if self.lease.ready(m.ref)), None)
+            if message is None and not any(self.lease.has(m.ref) for m in self.todo):
+                message = self.todo[0]
+            if message is not None:
+                self.promised = None
+                self.todo.remove(message)
+                return message
+            self.lease.wait()
+
+    def following(self) -> FetchedMessage | None:
+        """The message `take` gives next, when that is settled already (its parse is done): the
+        daemon starts it in the unit of the one in hand."""
+        if self.promised is None:
+            self.promised = next((m for m in self.todo if self.lease.ready(m.ref)), None)
+        return self.promised
 
 
 @dataclass(frozen=True, slots=True)

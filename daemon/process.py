@@ -20,7 +20,7 @@ from typing import Any
 
 from hayaoshi.daemon.drafting import FolderDrafts
 from hayaoshi.daemon.ledger import LOST, Duplicate, Ledger, Lost, LostClaim
-from hayaoshi.daemon.parsers import GuardedExtractor, Lease, ParserPool
+from hayaoshi.daemon.parsers import Batch, GuardedExtractor, Lease, ParserPool
 from hayaoshi.errors import MailRejected
 from hayaoshi.ingest.mailbox import FetchedMessage, MessageRef
 from hayaoshi.store.ledger import LedgerState
@@ -99,20 +99,23 @@ class Processor:
         self.keep_found = keep_found
 
     def handle(self, message: FetchedMessage, log: logging.LoggerAdapter, lease: Lease,
-               ahead: FetchedMessage | None = None, drafts: FolderDrafts | None = None,
+               batch: Batch | None = None, drafts: FolderDrafts | None = None,
                started: Started = NOT_STARTED) -> Outcome:
-        """Process one claimed message (and start parsing `ahead`, the next one, meanwhile), then write
-        its drafts through `drafts`, the folder thread's own. `started`: what the previous message's
-        unit recorded when it started this one (its `Outcome.ahead`); the outcome says the same of
-        `ahead`. Raises only when the ledger itself cannot be written."""
+        """Process one claimed message (its `batch`'s next messages are handed to the parse children
+        meanwhile), then write its drafts through `drafts`, the folder thread's own. `started`: what
+        the previous message's unit recorded when it started this one (its `Outcome.ahead`); the
+        outcome says the same of the batch's next message, when its parse is done by then. Raises
+        only when the ledger itself cannot be written."""
         ref, raw = message.ref, message.raw
         if started is NOT_STARTED:
             duplicate = self.ledger.start(ref, **_identity(message))
         elif started is LOST:
+            lease.drop(ref)
             raise LostClaim(f"{ref.account}/{ref.folder} uid {ref.uid}: the claim was taken over")
         else:
             duplicate = started
         if duplicate is not None:
+            lease.drop(ref)
             log.info("uid %d: the same message as ledger row %d (%s): not processed again",
                      ref.uid, duplicate.id, duplicate.state)
             return Outcome(ref, duplicate.state, duplicate.reason)
@@ -120,8 +123,8 @@ class Processor:
             try:
                 parsed, decoded, now = lease.parse(ref, raw, self.clock())
             finally:
-                if ahead is not None:
-                    lease.ahead(ahead.ref, ahead.raw, self.clock())
+                if batch is not None:
+                    batch.refill()
             unit = getattr(self.pipeline, "unit", None)
             for attempt in (1, 2):
                 try:
@@ -135,8 +138,9 @@ class Processor:
                                                               folder=ref.folder, uid=ref.uid, decoded=decoded)
                         written = drafts.write(processed, log, ref.uid) if drafts is not None else 0
                         self.ledger.done(ref)
-                        next_started = self.ledger.start_next(ahead.ref, **_identity(ahead)) \
-                            if ahead is not None and unit is not None else NOT_STARTED
+                        following = batch.following() if batch is not None and unit is not None else None
+                        next_started = self.ledger.start_next(following.ref, **_identity(following)) \
+                            if following is not None else NOT_STARTED
                     break
                 except Conflict:  # another writer took a unique key first: all rolled back, once more
                     if attempt == 2:

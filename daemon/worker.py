@@ -17,6 +17,7 @@ from typing import Any
 
 from hayaoshi.daemon.drafting import FolderDrafts
 from hayaoshi.daemon.ledger import Ledger, LostClaim
+from hayaoshi.daemon.parsers import Batch
 from hayaoshi.daemon.process import NOT_STARTED, Processor, Started, Tally, reason_of
 from hayaoshi.daemon.progress import Progress
 from hayaoshi.errors import StoreError
@@ -214,18 +215,19 @@ class FolderWorker:
             if not pending:
                 return
             messages = list(mailbox.fetch(self.folder, sorted(pending)))  # one round trip per batch
+            if any(message.ref.uidvalidity != uidvalidity for message in messages):
+                raise UidValidityChanged
             started: Started = NOT_STARTED  # the start of `message`, made with the one before
             with self.processor.pool.lease() as lease:
-                for n, message in enumerate(messages):
-                    if message.ref.uidvalidity != uidvalidity:
-                        raise UidValidityChanged
+                batch = Batch(messages, lease, self.processor.clock)
+                while batch:
                     if self.stop.is_set():
                         log.info("stopping: %d claimed message(s) left for later", len(pending))
                         return
+                    message = batch.take()  # in the order the parses finish
                     pending.discard(message.ref.uid)
-                    ahead = messages[n + 1] if n + 1 < len(messages) and not self.stop.is_set() else None
                     try:
-                        outcome = self.processor.handle(message, log, lease, ahead, self.drafts, started)
+                        outcome = self.processor.handle(message, log, lease, batch, self.drafts, started)
                     except LostClaim as err:  # this daemon was presumed dead; the other one records it
                         log.warning("%s", err)
                         started = NOT_STARTED

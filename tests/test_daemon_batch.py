@@ -1,0 +1,116 @@
+"""The order a batch's mails are handled in: as their parses finish (daemon/parsers.Batch and Lease).
+
+The children are stand-ins here (a parse finishes when the test says so); the daemon tests run the
+real parser processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+
+import pytest
+
+from hayaoshi.daemon.limits import Bounds
+from hayaoshi.daemon.parsers import Batch, Lease
+from hayaoshi.ingest.mailbox import FetchedMessage, MessageRef
+
+pytestmark = pytest.mark.unit
+
+
+class Child:
+    """A parse child whose parses of `slow` mails finish only when `finish` is called."""
+
+    def __init__(self, slow: set[bytes] = frozenset()) -> None:
+        self.connection, self._other = multiprocessing.Pipe()
+        self.slow = set(slow)
+        self.queue: list[bytes] = []
+
+    def send(self, message: tuple) -> float:
+        raw = message[1]
+        assert not self.queue, "one request at a time"
+        self.queue.append(raw)
+        if raw not in self.slow:
+            self._other.send(b"")
+        return time.monotonic()
+
+    def done(self, _started: float) -> bool:
+        return self.connection.poll(0)
+
+    def receive(self, _started: float) -> tuple[str, None]:
+        self.connection.recv()
+        return f"parsed {self.queue.pop(0).decode()}", None
+
+    def request(self, message: tuple) -> tuple[str, None]:
+        return self.receive(self.send(message))
+
+    def finish(self) -> None:
+        self._other.send(b"")
+
+
+def mails(*names: str) -> list[FetchedMessage]:
+    return [FetchedMessage(MessageRef("a", "INBOX", 1, n), name.encode(), len(name), None, ())
+            for n, name in enumerate(names, start=1)]
+
+
+def handle_all(batch: Batch, lease: Lease, on_take=lambda m: None) -> list[str]:
+    order = []
+    while batch:
+        message = batch.take()
+        parsed = lease.parse(message.ref, message.raw, None)[0]
+        assert parsed == f"parsed {message.raw.decode()}"
+        order.append(message.raw.decode())
+        batch.refill()
+        on_take(message)
+    return order
+
+
+def test_a_slow_parse_holds_up_no_mail_behind_it():
+    """GIVEN two children and a first mail whose parse is slow WHEN the batch is handled THEN the
+    mails behind it are handled meanwhile, the slow one when it is done, each exactly once."""
+    slow, fast = Child({b"m1"}), Child()
+    lease = Lease([slow, fast], Bounds())
+    batch = Batch(mails("m1", "m2", "m3", "m4", "m5"), lease, lambda: None)
+    order = handle_all(batch, lease, on_take=lambda m: slow.finish() if m.raw == b"m4" else None)
+    assert order == ["m2", "m3", "m4", "m1", "m5"]
+
+
+def test_every_mail_is_waited_for_when_none_is_ready():
+    slow = Child({b"m1"})
+    lease = Lease([slow], Bounds())
+    batch = Batch(mails("m1", "m2"), lease, lambda: None)
+    threading.Timer(0.05, slow.finish).start()
+    assert handle_all(batch, lease) == ["m1", "m2"]
+
+
+def test_the_mail_promised_next_is_the_one_taken_next():
+    """`following` names the next mail only once its parse is done (the daemon starts it in the
+    unit of the mail in hand), and `take` then gives that one even if an earlier one finished."""
+    slow, fast = Child({b"m1"}), Child()
+    lease = Lease([slow, fast], Bounds())
+    batch = Batch(mails("m1", "m2", "m3"), lease, lambda: None)
+    batch.refill()
+    assert batch.following().raw == b"m2"
+    slow.finish()  # m1 is done now, but m2 was promised
+    assert batch.take().raw == b"m2"
+    lease.parse(batch.todo[0].ref, b"m1", None)  # settle m1 by hand: m1 is first again
+    batch.todo.pop(0)
+    assert [m.raw for m in batch.todo] == [b"m3"]
+
+
+def test_a_mail_refused_ahead_is_taken_when_nothing_is_on_its_way():
+    """A mail over the size bound is never handed ahead; it is taken (and refused by `parse`) once
+    no parse is on its way."""
+    child = Child()
+    lease = Lease([child], Bounds(max_bytes=2))
+    messages = mails("m1", "big", "m3")
+    batch = Batch(messages, lease, lambda: None)
+    taken = []
+    while batch:
+        message = batch.take()
+        taken.append(message.raw)
+        if message.raw != b"big":
+            lease.parse(message.ref, message.raw, None)
+        batch.refill()
+    assert sorted(taken) == sorted(m.raw for m in messages) and taken[-1] == b"big"
