@@ -270,11 +270,13 @@ class OpenJobs:
     # --- as the job pool of `engine.rank_jobs` (what `index.JobIndex` offers, kept up to date) ---
 
     def candidate_positions(self, engineer: Engineer) -> list[tuple[int, Job]]:
-        """The open jobs sharing a skill with the engineer, and those asking no skill."""
+        """The open jobs sharing a skill with the engineer, and those asking no skill (in no
+        particular order: `rank_jobs` sorts what it keeps)."""
         found = set(self._skillless)
         for skill in engineer.skills:
             found.update(self._by_skill.get(skill, ()))
-        return [(pid, self._keys[pid].job) for pid in sorted(found, key=self._order.__getitem__, reverse=True)]
+        keys = self._keys
+        return [(pid, keys[pid].job) for pid in found]
 
     def terms(self, posting_id: int, settings: object, today: date) -> Terms:
         if self._terms_for != (settings, today):

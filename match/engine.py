@@ -75,15 +75,17 @@ def rank_jobs(engineer: Engineer, jobs: JobIndex | OpenJobs, settings: MatchSett
     once); rows and reasons are written for the listed ones only. Equal to `_rank_pairs` over
     `explain.score` and `explain.fails` (tests/test_match_index.py)."""
     fit = EngineerFit(engineer)
+    units_of, fails_of, terms_of = fit.units, fit.fails, jobs.terms
     kept: list[tuple[int, str, Terms, Job]] = []
     dropped: list[tuple[int, str, Terms, Job]] = []
     floor = settings.min_score
-    for i, job in jobs.candidate_positions(engineer):
-        if _expired(job.expires_at, today):
-            continue
-        terms = jobs.terms(i, settings, today)
-        units = fit.units(terms)
-        if fit.fails(terms):
+    for i, job in jobs.candidate_positions(engineer):  # any order: the lists are sorted below
+        expires = job.expires_at
+        if expires is not None and (expires.date() if isinstance(expires, datetime) else expires) < today:
+            continue  # `_expired`, inlined
+        terms = terms_of(i, settings, today)
+        units = units_of(terms)
+        if fails_of(terms):
             dropped.append((-units, job.id, terms, job))
         elif units / SCORE_UNITS >= floor:
             kept.append((-units, job.id, terms, job))

@@ -212,11 +212,32 @@ class EngineerFit:
         return CREDIT_SHORT
 
     def _coverage(self, terms: Terms, skills: tuple[str, ...], empty: float) -> float:
+        """`_coverage` of the module, `_credit` inlined (this runs for every open job sharing a skill
+        with the engineer). A skill the engineer lacks adds 0.0, which changes no sum of credits
+        (they are never negative): it is skipped, and a job sharing none of them covers 0.0."""
         if not skills:
             return empty
+        mine = self.skills
+        if mine.isdisjoint(skills):
+            return 0.0
+        asked_of, years_of = terms.asked, self.years
         credit = 0.0
         for skill in skills:
-            credit = credit + self._credit(terms, skill)
+            if skill not in mine:
+                continue
+            asked = asked_of.get(skill)
+            if asked is None:
+                credit = credit + 1.0
+                continue
+            years = years_of.get(skill)
+            if years is None or years != years:
+                credit = credit + CREDIT_YEARS_UNKNOWN
+            elif years + YEARS_EPSILON >= asked:
+                credit = credit + 1.0
+            elif years + YEARS_EPSILON >= NEAR_MISS * asked:
+                credit = credit + CREDIT_NEAR
+            else:
+                credit = credit + CREDIT_SHORT
         return credit / len(skills)
 
     def units(self, terms: Terms) -> int:
