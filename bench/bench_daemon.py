@@ -69,12 +69,20 @@ def config_for(tmp: Path, dovecot, user, **settings):
     from hayaoshi.tests.test_daemon_support import daemon_config
 
     account = {**dovecot.account(user), "poll_seconds": 300}
+    # The product's defaults where the tests' own differ (GiNZA on, two parser processes).
     return daemon_config(tmp, f"sqlite:///{tmp / 'bench.db'}", [account],
                          **{"extract.ginza": True, "daemon.progress_seconds": 5,
+                            "daemon.parse_workers": _default("daemon.parse_workers"),
                             "roster.path": str(roster(tmp / "roster.csv", ROSTER_ROWS)), **settings})
 
 
 ROSTER_ROWS = 300
+
+
+def _default(name: str):
+    from hayaoshi.config.settings import SETTINGS
+
+    return next(s.default for s in SETTINGS if s.name == name)
 
 
 def finished(url: str) -> dict[str, datetime]:

@@ -37,7 +37,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from hayaoshi.errors import StoreError
 from hayaoshi.ingest.mailbox import MessageRef
 from hayaoshi.store.ledger import LedgerEntry, LedgerFolder, LedgerState
-from hayaoshi.store.session import unit_session
+from hayaoshi.store.session import Prepared, unit_session
 
 LEDGER = LedgerEntry.__table__
 FOLDERS = LedgerFolder.__table__
@@ -268,15 +268,15 @@ class Ledger:
         with self._tx("starting a message") as conn:
             # Two indexed look-ups rather than one OR (which SQLite answers with a scan). Only done and
             # quarantined rows match, so this message's own claimed row never does.
-            found = [conn.execute(_EARLIER_BY_HASH, {"p_hash": content_hash}).first()]
+            found = [_EARLIER_BY_HASH.run(conn, {"p_hash": content_hash}).first()]
             if message_id:
-                found.append(conn.execute(_EARLIER_BY_MESSAGE_ID, {"p_message_id": message_id}).first())
+                found.append(_EARLIER_BY_MESSAGE_ID.run(conn, {"p_message_id": message_id}).first())
             earlier = min((row for row in found if row is not None), key=lambda row: row.id, default=None)
             values = {**key, "p_message_id": message_id, "p_content_hash": content_hash, "p_size": size, "p_now": now}
             if earlier is None:
-                done = conn.execute(_START, values)
+                done = _START.run(conn, values)
             else:
-                done = conn.execute(_START_AS_DUPLICATE, {**values, "p_state": LedgerState(earlier.state),
+                done = _START_AS_DUPLICATE.run(conn, {**values, "p_state": LedgerState(earlier.state),
                                                           "p_reason": earlier.reason, "p_duplicate_of": earlier.id})
             if done.rowcount == 0:
                 return LOST
@@ -310,7 +310,7 @@ class Ledger:
         values = {**_key(ref, self.claimer), "p_state": state, "p_reason": clean_text(reason, _REASON_MAX),
                   "p_now": self.clock()}
         with self._tx(f"marking a message {state}") as conn:
-            done = conn.execute(_FINISH, values)
+            done = _FINISH.run(conn, values)
         if done.rowcount == 0:
             raise LostClaim(f"{ref.account}/{ref.folder} uid {ref.uid}: the claim was taken over")
 
@@ -356,22 +356,22 @@ class Ledger:
 _MINE = and_(LEDGER.c.account == bindparam("p_account"), LEDGER.c.folder == bindparam("p_folder"),
              LEDGER.c.uidvalidity == bindparam("p_uidvalidity"), LEDGER.c.uid == bindparam("p_uid"),
              LEDGER.c.claimed_by == bindparam("p_claimer"), LEDGER.c.state == LedgerState.CLAIMED)
-_TERMINAL = LEDGER.c.state.in_([LedgerState.DONE, LedgerState.QUARANTINED])
-_EARLIER_BY_HASH = (select(LEDGER.c.id, LEDGER.c.state, LEDGER.c.reason)
-                    .where(LEDGER.c.content_hash == bindparam("p_hash"), _TERMINAL).order_by(LEDGER.c.id).limit(1))
-_EARLIER_BY_MESSAGE_ID = (select(LEDGER.c.id, LEDGER.c.state, LEDGER.c.reason)
-                          .where(LEDGER.c.message_id == bindparam("p_message_id"), _TERMINAL)
-                          .order_by(LEDGER.c.id).limit(1))
+_TERMINAL = or_(LEDGER.c.state == LedgerState.DONE, LEDGER.c.state == LedgerState.QUARANTINED)  # no `in_`: Prepared
+_EARLIER_BY_HASH = Prepared(select(LEDGER.c.id, LEDGER.c.state, LEDGER.c.reason)
+                            .where(LEDGER.c.content_hash == bindparam("p_hash"), _TERMINAL)
+                            .order_by(LEDGER.c.id).limit(1))
+_EARLIER_BY_MESSAGE_ID = Prepared(select(LEDGER.c.id, LEDGER.c.state, LEDGER.c.reason)
+                                  .where(LEDGER.c.message_id == bindparam("p_message_id"), _TERMINAL)
+                                  .order_by(LEDGER.c.id).limit(1))
 _IDENTITY = {"message_id": bindparam("p_message_id"), "content_hash": bindparam("p_content_hash"),
              "size": bindparam("p_size"), "updated_at": bindparam("p_now")}
-_START = update(LEDGER).where(_MINE).values(**_IDENTITY, started_at=bindparam("p_now"),
-                                            attempts=LEDGER.c.attempts + 1)
-_START_AS_DUPLICATE = update(LEDGER).where(_MINE).values(
+_START = Prepared(update(LEDGER).where(_MINE).values(**_IDENTITY, started_at=bindparam("p_now"),
+                                                     attempts=LEDGER.c.attempts + 1))
+_START_AS_DUPLICATE = Prepared(update(LEDGER).where(_MINE).values(
     **_IDENTITY, state=bindparam("p_state"), reason=bindparam("p_reason"), duplicate_of=bindparam("p_duplicate_of"),
-    finished_at=bindparam("p_now"))
-_FINISH = update(LEDGER).where(_MINE).values(state=bindparam("p_state"), reason=bindparam("p_reason"),
-                                             finished_at=bindparam("p_now"), updated_at=bindparam("p_now"))
-
+    finished_at=bindparam("p_now")))
+_FINISH = Prepared(update(LEDGER).where(_MINE).values(state=bindparam("p_state"), reason=bindparam("p_reason"),
+                                                      finished_at=bindparam("p_now"), updated_at=bindparam("p_now")))
 
 def _key(ref: MessageRef, claimer: str) -> dict[str, object]:
     return {"p_account": ref.account, "p_folder": ref.folder, "p_uidvalidity": ref.uidvalidity, "p_uid": ref.uid,

@@ -22,6 +22,8 @@ from hayaoshi.daemon.drafting import FolderDrafts
 from hayaoshi.daemon.ledger import LOST, Duplicate, Ledger, Lost, LostClaim
 from hayaoshi.daemon.parsers import Batch, GuardedExtractor, Lease, ParserPool
 from hayaoshi.errors import MailRejected
+from hayaoshi.extract.model import ParsedMail
+from hayaoshi.ingest.decode import DecodedMail
 from hayaoshi.ingest.mailbox import FetchedMessage, MessageRef
 from hayaoshi.store.ledger import LedgerState
 from hayaoshi.store.repo import Conflict
@@ -107,24 +109,32 @@ class Processor:
         outcome says the same of the batch's next message, when its parse is done by then. Raises
         only when the ledger itself cannot be written."""
         ref, raw = message.ref, message.raw
-        if started is NOT_STARTED:
-            duplicate = self.ledger.start(ref, **_identity(message))
-        elif started is LOST:
+        if started is LOST:
             lease.drop(ref)
             raise LostClaim(f"{ref.account}/{ref.folder} uid {ref.uid}: the claim was taken over")
-        else:
-            duplicate = started
+        parse: tuple[ParsedMail, DecodedMail | None, datetime | None] | BaseException | None = None
+        if started is NOT_STARTED or started is None:
+            # The parse first, then the start: the daemon's own work begins with the start (a crash
+            # after it counts an attempt; a parse runs in a child, which cannot crash the daemon),
+            # and the start's commit runs while the children parse the next mails.
+            try:
+                parse = lease.parse(ref, raw, self.clock())
+            except Exception as err:  # recorded below, once the message is known not to be a duplicate
+                parse = err
+            finally:
+                if batch is not None:
+                    batch.refill()
+        duplicate = self.ledger.start(ref, **_identity(message)) if started is NOT_STARTED else started
         if duplicate is not None:
             lease.drop(ref)
             log.info("uid %d: the same message as ledger row %d (%s): not processed again",
                      ref.uid, duplicate.id, duplicate.state)
             return Outcome(ref, duplicate.state, duplicate.reason)
         try:
-            try:
-                parsed, decoded, now = lease.parse(ref, raw, self.clock())
-            finally:
-                if batch is not None:
-                    batch.refill()
+            if isinstance(parse, BaseException):
+                raise parse
+            assert parse is not None
+            parsed, decoded, now = parse
             unit = getattr(self.pipeline, "unit", None)
             for attempt in (1, 2):
                 try:

@@ -26,7 +26,7 @@ from hayaoshi.match.convert import company_key
 from hayaoshi.match.model import Engineer, Job
 from hayaoshi.notify.model import DraftKind, DraftState
 from hayaoshi.store import convert
-from hayaoshi.store.session import session_for
+from hayaoshi.store.session import Prepared, session_for
 from hayaoshi.store.tables import (
     Base,
     Company,
@@ -97,6 +97,8 @@ class DraftCursor(Base, table=True):
 
 
 _DRAFT = DraftRecord.__table__
+_ADD_DRAFT = Prepared(_DRAFT.insert().values({c: sa.bindparam(c.key) for c in _DRAFT.columns if c.key != "id"})
+                      .returning(_DRAFT.c.id))
 _MARK_APPENDED = (update(_DRAFT).where(_DRAFT.c.id == sa.bindparam("b_id"))
                   .values(state=DraftState.APPENDED, folder=sa.bindparam("b_folder"), uid=sa.bindparam("b_uid"),
                           appended_at=sa.bindparam("b_at"), raw=None, error=None))
@@ -125,10 +127,10 @@ class DraftStore:
         writer fails the whole unit with a conflict (the caller runs it again, and finds that draft)."""
         if first_attempt:
             record.attempts = max(record.attempts, 1)
+        values = {column.key: getattr(record, column.key) for column in _DRAFT.columns if column.key != "id"}
         try:
-            with self._session("recording a draft") as s:
-                s.add(record)
-                s.flush()  # its id, for the APPEND that follows
+            with self._session("recording a draft") as s:  # a Core insert: this runs for every draft
+                record.id = _ADD_DRAFT.run(s.connection(), values).scalar_one()
             return record
         except DraftConflict:
             found = self.for_posting(record.account, record.posting_id)
@@ -310,12 +312,18 @@ def _sender_history(s: Session, sender: str | None, mail_id: int | None) -> tupl
     domain = company_key(address) if "@" in address else None
     if not address:
         return 0, 0
-    exclude = MailRecord.id != mail_id if mail_id is not None else sa.true()
-    if s.scalar(select(MailRecord.id).where(MailRecord.sender == address, exclude).limit(1)) is not None:
+    conn = s.connection()
+    other = mail_id if mail_id is not None else 0  # row ids start at 1
+    if _WROTE_BEFORE.run(conn, {"address": address, "mail_id": other}).first() is not None:
         return 1, 0
     by_company = 0
     if domain:
-        by_company = s.scalar(select(func.count()).select_from(MailRecord)
-                              .join(Company, Company.id == MailRecord.company_id)
-                              .where(Company.domain == domain, exclude)) or 0
+        by_company = _COMPANY_MAILS.run(conn, {"domain": domain, "mail_id": other}).scalar() or 0
     return 0, int(by_company)
+
+
+_MAIL, _COMPANY = MailRecord.__table__, Company.__table__
+_WROTE_BEFORE = Prepared(select(_MAIL.c.id).where(_MAIL.c.sender == sa.bindparam("address"),
+                                                  _MAIL.c.id != sa.bindparam("mail_id")).limit(1))
+_COMPANY_MAILS = Prepared(select(func.count()).select_from(_MAIL.join(_COMPANY, _COMPANY.c.id == _MAIL.c.company_id))
+                          .where(_COMPANY.c.domain == sa.bindparam("domain"), _MAIL.c.id != sa.bindparam("mail_id")))

@@ -9,10 +9,11 @@ that commit is made (handing a draft to the thread that appends it: that thread 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, CursorResult, Dialect, Engine, Executable
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -82,3 +83,36 @@ def after_commit(engine: Engine, callback: Callable[[], None]) -> None:
         callback()
     else:
         entry[1].append(callback)
+
+
+class Prepared:
+    """A Core statement of the per-mail path, compiled once per dialect and run through the driver
+    (`exec_driver_sql`): SQLAlchemy's per-execution work (cache key, parameter assembly, execution
+    context) is a few hundred microseconds a mail over a dozen statements. The values go through
+    the columns' own bind converters, as `execute` would do; results come back as the driver gives
+    them (enum columns as their strings). For statements with named bind parameters only (no
+    `in_` lists, no server-side defaults to fill)."""
+
+    __slots__ = ("_by_dialect", "statement")
+
+    def __init__(self, statement: Executable) -> None:
+        self.statement = statement
+        self._by_dialect: dict[str, tuple[str, tuple[str, ...] | None, dict[str, Any], dict[str, Any]]] = {}
+
+    def _compiled(self, dialect: Dialect) -> tuple[str, tuple[str, ...] | None, dict[str, Any], dict[str, Any]]:
+        found = self._by_dialect.get(dialect.name)
+        if found is None:
+            compiled = self.statement.compile(dialect=dialect)
+            order = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup else None
+            processors = {name: fn for name, fn in compiled._bind_processors.items() if fn is not None}
+            fixed = dict(compiled.construct_params(_check=False))  # values the statement itself binds
+            found = self._by_dialect[dialect.name] = (str(compiled), order, processors, fixed)
+        return found
+
+    def run(self, conn: Connection, params: Mapping[str, Any]) -> CursorResult[Any]:
+        sql, order, processors, fixed = self._compiled(conn.dialect)
+        values = {**fixed, **params}
+        for name, convert in processors.items():
+            if name in values:
+                values[name] = convert(values[name])
+        return conn.exec_driver_sql(sql, tuple(values[name] for name in order) if order else values)
