@@ -166,10 +166,10 @@ class DraftWriter:
     def _source(self, mail: Any, posting_id: int) -> tuple[Any, int, int]:
         """(the posting's mail row, earlier mails from the sender, from its company)."""
         if posting_id not in self._sources:
-            same = next((found for found in self._sources.values() if found[0] == self._stored), None)
-            if self._stored is not None:  # every posting of the mail has the same source
-                self._sources[posting_id] = same or (self._stored, *self.drafts.sender_history(mail.from_addr,
-                                                                                               self._stored[0]))
+            if self._stored is not None:  # the mail in hand: its postings share its row and sender history
+                known = next(iter(self._sources.values()), None)
+                self._sources[posting_id] = known or (self._stored, *self.drafts.sender_history(mail.from_addr,
+                                                                                                self._stored[0]))
             else:
                 self._sources[posting_id] = self.drafts.draft_source(posting_id, mail.from_addr)
         return self._sources[posting_id]
