@@ -278,10 +278,8 @@ class Lease:
     parse does not hold the thread up); `parse` takes the result when it is for this mail, or
     parses now."""
 
-    def __init__(self, workers: ParseWorker | list[ParseWorker], bounds: Bounds) -> None:
-        self.workers = workers if isinstance(workers, list) else [workers]
-        self.worker = self.workers[0]
-        self.bounds = bounds
+    def __init__(self, workers: list[ParseWorker], bounds: Bounds) -> None:
+        self.workers, self.bounds = workers, bounds
         # key -> (the child parsing it, now, started); one request per child at a time
         self._pending: dict[object, tuple[ParseWorker, datetime | None, float]] = {}
 

@@ -10,13 +10,11 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Column, Connection, Dialect, Engine, MetaData, Table, bindparam, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from hayaoshi.errors import StoreError
@@ -25,7 +23,7 @@ from hayaoshi.match.convert import company_key
 from hayaoshi.match.model import Engineer, Job, Ranking
 from hayaoshi.store import convert
 from hayaoshi.store.model import ImportReport, RosterRow, StoreSettings
-from hayaoshi.store.session import session_for, unit, unit_session
+from hayaoshi.store.session import Prepared, session_for, unit, unit_session
 from hayaoshi.store.tables import (
     JST,
     CandidateKind,
@@ -43,15 +41,15 @@ logger = logging.getLogger(__name__)
 MAIL, POSTING, ENGINEER, COMPANY = (MailRecord.__table__, PostingRecord.__table__, EngineerRecord.__table__,
                                     Company.__table__)
 MATCH = MatchRecord.__table__
-# The match table without column types: a ranking's rows (~60, for every posting the daemon reads)
-# go in as values `_match_rows` made ready with the columns' own converters, in one executemany.
-_MATCH_UNTYPED = Table(MATCH.name, MetaData(), *(Column(c.name) for c in MATCH.columns if c.name != "id"))
+# A ranking's rows (~30, for every posting the daemon reads) go in through one executemany, their
+# values converted by `_match_rows` (the constants once a ranking, not once a row).
+_INSERT_MATCHES = Prepared(MATCH.insert().values({c.name: bindparam(c.name) for c in MATCH.columns if c.name != "id"})
+                           .inline())
 _COMPANY_SEEN = (update(COMPANY).where(COMPANY.c.id == bindparam("company"))
                  .values(first_seen=bindparam("first_seen"), last_seen=bindparam("last_seen")))
 # Statements made once (building one costs more than running it, for the rows of one mail).
-_DELETE_MATCHES = MATCH.delete().where(MATCH.c.posting_id == bindparam("posting"))
+_DELETE_MATCHES = Prepared(MATCH.delete().where(MATCH.c.posting_id == bindparam("posting")))
 _MAIL_BY_KEY = select(MAIL.c.id).where(MAIL.c.key == bindparam("key"))
-_MATCH_INSERTS: dict[str, _MatchInsert] = {}  # by dialect name
 _COMPANY_BY_DOMAIN = select(COMPANY.c.id, COMPANY.c.first_seen, COMPANY.c.last_seen).where(
     COMPANY.c.domain == bindparam("domain"))
 
@@ -316,11 +314,11 @@ class Store:
             elif engineer_ids is None or any(k not in engineer_ids for k in keys):
                 engineer_ids = self._engineer_ids(s, keys)
             conn = s.connection()
-            conn.execute(_DELETE_MATCHES, {"posting": posting_id})
-            insert = _match_insert(conn.dialect)
-            rows = _match_rows(insert.bind, posting_id, candidate, engineer_ids, ranking, datetime.now(tz=UTC))
+            _DELETE_MATCHES.run(conn, {"posting": posting_id})
+            rows = _match_rows(_INSERT_MATCHES.converters(conn.dialect), posting_id, candidate, engineer_ids, ranking,
+                               datetime.now(tz=UTC))
             if rows:
-                conn.exec_driver_sql(insert.sql, list(map(itemgetter(*insert.order), rows)) if insert.order else rows)
+                _INSERT_MATCHES.run_converted(conn, rows)
 
     @staticmethod
     def _engineer_ids(s: Session, keys: Sequence[str]) -> dict[str, int]:
@@ -351,30 +349,6 @@ class Store:
         when = _aware(now) if now else datetime.now(tz=UTC)
         with self._session("importing the roster") as s:
             return upsert_roster(s, rows, dry_run=dry_run, now=when)
-
-
-@dataclass(frozen=True, slots=True)
-class _MatchInsert:
-    """The match rows' insert on one dialect: the untyped statement as the driver takes it, its
-    parameters' order (None: by name), and each column's own bind converter."""
-
-    sql: str
-    order: tuple[str, ...] | None
-    bind: dict[str, Callable[[Any], Any]]
-
-
-def _match_insert(dialect: Dialect) -> _MatchInsert:
-    found = _MATCH_INSERTS.get(dialect.name)
-    if found is None:
-        compiled = _MATCH_UNTYPED.insert().compile(dialect=dialect)
-        order = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup else None
-        bind = {c.name: c.type.dialect_impl(dialect).bind_processor(dialect) or _same for c in MATCH.columns}
-        found = _MATCH_INSERTS[dialect.name] = _MatchInsert(str(compiled), order, bind)
-    return found
-
-
-def _same(value: Any) -> Any:
-    return value
 
 
 def _match_rows(bind: Mapping[str, Callable[[Any], Any]], posting_id: int, candidate: CandidateKind,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, CursorResult, Dialect, Engine, Executable
@@ -85,6 +86,10 @@ def after_commit(engine: Engine, callback: Callable[[], None]) -> None:
         entry[1].append(callback)
 
 
+# (SQL, positional parameter order or None, bind processors, values bound by the statement, converters)
+_Compiled = tuple[str, tuple[str, ...] | None, dict[str, Any], dict[str, Any], dict[str, Callable[[Any], Any]]]
+
+
 class Prepared:
     """A Core statement of the per-mail path, compiled once per dialect and run through the driver
     (`exec_driver_sql`): SQLAlchemy's per-execution work (cache key, parameter assembly, execution
@@ -97,22 +102,37 @@ class Prepared:
 
     def __init__(self, statement: Executable) -> None:
         self.statement = statement
-        self._by_dialect: dict[str, tuple[str, tuple[str, ...] | None, dict[str, Any], dict[str, Any]]] = {}
+        self._by_dialect: dict[str, _Compiled] = {}
 
-    def _compiled(self, dialect: Dialect) -> tuple[str, tuple[str, ...] | None, dict[str, Any], dict[str, Any]]:
+    def _compiled(self, dialect: Dialect) -> _Compiled:
         found = self._by_dialect.get(dialect.name)
         if found is None:
             compiled = self.statement.compile(dialect=dialect)
             order = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup else None
             processors = {name: fn for name, fn in compiled._bind_processors.items() if fn is not None}
-            fixed = dict(compiled.construct_params(_check=False))  # values the statement itself binds
-            found = self._by_dialect[dialect.name] = (str(compiled), order, processors, fixed)
+            fixed = {name: value for name, value in compiled.construct_params(_check=False).items()
+                     if not compiled.binds[name].required}  # values the statement itself binds
+            converters = {name: processors.get(name, _same) for name in compiled.binds}
+            found = self._by_dialect[dialect.name] = (str(compiled), order, processors, fixed, converters)
         return found
 
     def run(self, conn: Connection, params: Mapping[str, Any]) -> CursorResult[Any]:
-        sql, order, processors, fixed = self._compiled(conn.dialect)
+        sql, order, processors, fixed, _converters = self._compiled(conn.dialect)
         values = {**fixed, **params}
         for name, convert in processors.items():
-            if name in values:
-                values[name] = convert(values[name])
+            values[name] = convert(values[name])
         return conn.exec_driver_sql(sql, tuple(values[name] for name in order) if order else values)
+
+    def converters(self, dialect: Dialect) -> dict[str, Callable[[Any], Any]]:
+        """Each parameter's bind converter (the identity where the type has none), for callers that
+        convert values once for many rows (`run_converted`)."""
+        return self._compiled(dialect)[4]
+
+    def run_converted(self, conn: Connection, rows: list[dict[str, Any]]) -> CursorResult[Any]:
+        """One executemany of rows whose values are in the database's form already (`converters`)."""
+        sql, order = self._compiled(conn.dialect)[:2]
+        return conn.exec_driver_sql(sql, list(map(itemgetter(*order), rows)) if order else rows)
+
+
+def _same(value: Any) -> Any:
+    return value
