@@ -25,7 +25,8 @@ from itertools import combinations
 
 from hayaoshi.match.convert import company_key, station_key
 from hayaoshi.match.explain import Terms, job_terms
-from hayaoshi.match.model import Engineer, Job
+from hayaoshi.match.job_columns import JobColumns
+from hayaoshi.match.model import Job
 
 SKILL_SIMILARITY = 0.5  # skill sets' Jaccard, when both jobs name skills
 TITLE_SIMILARITY = 0.3  # titles' bigram Jaccard, beside similar skills
@@ -209,7 +210,8 @@ class OpenJobs:
         self._next = 0
         self._by_skill: dict[str, set[int]] = defaultdict(set)
         self._by_bigram: dict[str, set[int]] = defaultdict(set)
-        self._skillless: set[int] = set()
+        self.columns = JobColumns()  # what `engine.rank_jobs` scores, keyed by posting id
+        self._slot: dict[int, int] = {}
         # Each job's terms for `rank_jobs`, made once per (settings, day).
         self._terms: dict[int, Terms] = {}
         self._terms_for: tuple[object, date] | None = None
@@ -235,8 +237,7 @@ class OpenJobs:
         key = self._keys[posting_id] = _Key(job)
         self._order[posting_id] = self._next
         self._next += 1
-        if not key.skills:
-            self._skillless.add(posting_id)
+        self._slot[posting_id] = self.columns.add(posting_id, job)
         for skill in key.skills:
             self._by_skill[skill].add(posting_id)
         for bigram in key.title:
@@ -247,7 +248,7 @@ class OpenJobs:
         if key is None:
             return
         del self._order[posting_id]
-        self._skillless.discard(posting_id)
+        self.columns.remove(self._slot.pop(posting_id))
         self._terms.pop(posting_id, None)
         for skill in key.skills:
             self._by_skill[skill].discard(posting_id)
@@ -268,15 +269,6 @@ class OpenJobs:
         return sorted(same, key=self._order.__getitem__, reverse=True)
 
     # --- as the job pool of `engine.rank_jobs` (what `index.JobIndex` offers, kept up to date) ---
-
-    def candidate_positions(self, engineer: Engineer) -> list[tuple[int, Job]]:
-        """The open jobs sharing a skill with the engineer, and those asking no skill (in no
-        particular order: `rank_jobs` sorts what it keeps)."""
-        found = set(self._skillless)
-        for skill in engineer.skills:
-            found.update(self._by_skill.get(skill, ()))
-        keys = self._keys
-        return [(pid, keys[pid].job) for pid in found]
 
     def terms(self, posting_id: int, settings: object, today: date) -> Terms:
         if self._terms_for != (settings, today):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,7 +25,6 @@ import numpy as np
 from hayaoshi.match.convert import as_day
 from hayaoshi.match.explain import (
     SCORE_UNITS,
-    EngineerFit,
     Terms,
     fails,
     job_terms,
@@ -41,7 +39,6 @@ if TYPE_CHECKING:
     from hayaoshi.match.cluster import OpenJobs
 
 MAX_EXCLUDED = MatchSettings().excluded  # the default; the `matching.excluded` setting
-_SCORE_THEN_ID = itemgetter(0, 1)  # (-score units, id, ...): best first, ties by id
 NO_TITLE = "(案件名なし)"
 
 
@@ -71,33 +68,37 @@ def rank_jobs(engineer: Engineer, jobs: JobIndex | OpenJobs, settings: MatchSett
     """The open jobs for an engineer (a partner's 人材 or one of ours), best first. `jobs`: an index
     built once (`JobIndex`) or the pipeline's open 案件 kept up to date (`cluster.OpenJobs`).
 
-    Every open job sharing a skill is scored (`explain.EngineerFit`: the engineer's side worked out
-    once); rows and reasons are written for the listed ones only. Equal to `_rank_pairs` over
-    `explain.score` and `explain.fails` (tests/test_match_index.py)."""
-    fit = EngineerFit(engineer)
-    units_of, fails_of, terms_of = fit.units, fit.fails, jobs.terms
-    kept: list[tuple[int, str, Terms, Job]] = []
-    dropped: list[tuple[int, str, Terms, Job]] = []
-    floor = settings.min_score
-    for i, job in jobs.candidate_positions(engineer):  # any order: the lists are sorted below
-        expires = job.expires_at
-        if expires is not None and (expires.date() if isinstance(expires, datetime) else expires) < today:
-            continue  # `_expired`, inlined
-        terms = terms_of(i, settings, today)
-        units = units_of(terms)
-        if fails_of(terms):
-            dropped.append((-units, job.id, terms, job))
-        elif units / SCORE_UNITS >= floor:
-            kept.append((-units, job.id, terms, job))
-    kept.sort(key=_SCORE_THEN_ID)
-    dropped.sort(key=_SCORE_THEN_ID)
+    Every open job sharing a skill is scored in array operations (`job_columns.JobColumns.score`,
+    to the bit what `explain.score_units` and `explain.fails` say); rows and reasons are written
+    for the listed ones only. Equal to `_rank_pairs` over `explain.score` and `explain.fails`
+    (tests/test_match_index.py)."""
+    columns = jobs.columns
+    slots, units, failing = columns.score(engineer, settings.margin, settings.start_grace_days, today)
+    listable = ~failing & (units / SCORE_UNITS >= settings.min_score)
+    terms_of, keys, job_of = jobs.terms, columns.keys, columns.jobs
+
+    def listed(picked: np.ndarray, k: int) -> list[tuple[Terms, Job, int]]:
+        best = _best_jobs(slots[picked], units[picked], k, job_of)
+        return [(terms_of(keys[slot], settings, today), job_of[slot], value) for slot, value in best]
+
     return Ranking(
-        matches=[_match(t, engineer, job.id, job.title or NO_TITLE, -units / SCORE_UNITS, settings)
-                 for units, _id, t, job in kept[: settings.top]],
+        matches=[_match(t, engineer, job.id, job.title or NO_TITLE, value / SCORE_UNITS, settings)
+                 for t, job, value in listed(listable, settings.top)],
         excluded=[Exclusion(job.id, job.title or NO_TITLE, reasons(t, engineer))
-                  for _units, _id, t, job in dropped[: settings.excluded]],
-        excluded_total=len(dropped),
+                  for t, job, _value in listed(failing, settings.excluded)],
+        excluded_total=int(failing.sum()),
     )
+
+
+def _best_jobs(slots: np.ndarray, units: np.ndarray, k: int, job_of: list[Any]) -> list[tuple[int, int]]:
+    """(slot, units) of the k best, the highest score first, ties by job id (as `_rank_pairs` sorts)."""
+    if k <= 0 or slots.size == 0:
+        return []
+    if slots.size > k:  # only those scoring at least the k-th best can be listed
+        keep = units >= np.partition(units, slots.size - k)[slots.size - k]
+        slots, units = slots[keep], units[keep]
+    rows = sorted((-value, job_of[slot].id, slot) for value, slot in zip(units.tolist(), slots.tolist(), strict=True))
+    return [(slot, -value) for value, _id, slot in rows[:k]]
 
 
 def scan_engineers(job: Job, engineers: Iterable[Engineer], settings: MatchSettings, today: date) -> Ranking:

@@ -21,6 +21,7 @@ import numpy as np
 from hayaoshi.match import explain as ex
 from hayaoshi.match.convert import as_day, company_key, is_foreign, level_rank, station_key
 from hayaoshi.match.explain import Terms
+from hayaoshi.match.job_columns import JobColumns
 from hayaoshi.match.model import Engineer, Job
 
 _REMOTE = {"full": 1, "hybrid": 2, "onsite": 3}
@@ -298,10 +299,13 @@ class EngineerIndex:
 class JobIndex:
     """Open jobs indexed by skill, for ranking jobs for one engineer (a pool of thousands)."""
 
-    __slots__ = ("_by_skill", "_terms", "_terms_for", "jobs", "skillless")
+    __slots__ = ("_by_skill", "_terms", "_terms_for", "columns", "jobs", "skillless")
 
     def __init__(self, jobs: Iterable[Job]) -> None:
         self.jobs: tuple[Job, ...] = tuple(jobs)
+        self.columns = JobColumns()  # what `engine.rank_jobs` scores, keyed by position
+        for i, job in enumerate(self.jobs):
+            self.columns.add(i, job)
         by_skill: dict[str, list[int]] = {}
         skillless: list[int] = []
         for i, job in enumerate(self.jobs):

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from hayaoshi.match.engine import _expired, _rank_pairs, rank_engineers, rank_jobs, scan_engineers
-from hayaoshi.match.explain import EngineerFit, fails, job_terms, reasons, score_units
+from hayaoshi.match.explain import fails, job_terms, reasons, score_units
 from hayaoshi.match.index import EngineerIndex, JobIndex, is_candidate
+from hayaoshi.match.job_columns import JobColumns
 from hayaoshi.match.model import Engineer, Job, MatchSettings, Ranking
 
 pytestmark = pytest.mark.unit
@@ -142,16 +143,35 @@ def test_rank_jobs_equals_ranking_each_job():
 
 
 @pytest.mark.parametrize("seed", [31, 32, 33], ids=["seed31", "seed32", "seed33"])
-def test_engineer_fit_mirrors_the_reference(seed):
-    """rank_jobs' per-engineer scorer says what explain.score_units and explain.fails say, to the bit."""
-    engineers, open_jobs = pool(seed, 200), jobs(seed, 80)
-    for settings in (SETTINGS, replace(SETTINGS, margin=0)):
-        for job in open_jobs:
-            terms = job_terms(job, settings, TODAY)
-            for engineer in engineers:
-                fit = EngineerFit(engineer)
-                assert fit.units(terms) == score_units(terms, engineer), (job, engineer)
-                assert fit.fails(terms) == fails(terms, engineer), (job, engineer)
+def test_job_columns_mirror_the_reference(seed):
+    """rank_jobs' columns say what explain.score_units and explain.fails say, to the bit, for every
+    live candidate job, and list exactly the candidates a scan finds: long skill lists with repeats
+    and mixed credits, removed jobs, two settings."""
+    rng = random.Random(seed)
+    engineers = pool(seed, 150)
+    open_jobs = []
+    for n, job in enumerate(jobs(seed, 90)):
+        if n % 3 == 0:  # three to eight required skills, some named twice, years asked of most
+            required = tuple(rng.choice(SKILLS) for _ in range(rng.randint(3, 8)))
+            years = {s: pick(rng, 1.0, 3.0, 5.0, rng.uniform(0.5, 8)) for s in required if rng.random() < 0.8}
+            job = replace(job, required_skills=required, skill_years=years)
+        open_jobs.append(job)
+    columns = JobColumns()
+    for n, job in enumerate(open_jobs):
+        assert columns.add(n, job) == n
+    gone = {5, 17, 44}
+    for n in gone:
+        columns.remove(n)
+    for settings in (SETTINGS, replace(SETTINGS, margin=0, start_grace_days=0)):
+        for engineer in engineers:
+            slots, units, failing = columns.score(engineer, settings.margin, settings.start_grace_days, TODAY)
+            expected = [n for n, job in enumerate(open_jobs)
+                        if n not in gone and is_candidate(job, engineer) and not _expired(job.expires_at, TODAY)]
+            assert slots.tolist() == expected
+            for slot, got, fail in zip(slots.tolist(), units.tolist(), failing.tolist(), strict=True):
+                terms = job_terms(open_jobs[slot], settings, TODAY)
+                assert got == score_units(terms, engineer), (open_jobs[slot], engineer)
+                assert fail == fails(terms, engineer), (open_jobs[slot], engineer)
 
 
 @pytest.mark.parametrize(
