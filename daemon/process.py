@@ -91,6 +91,15 @@ class Tally:
                 self.found.append(outcome.found)
 
 
+class Regroup(Exception):
+    """A mail of a group (`Processor.group`) failed once its writes had begun: the group's one
+    transaction is rolled back whole, and the worker processes its mails again one at a time."""
+
+    def __init__(self, ref: MessageRef, reason: str) -> None:
+        super().__init__(f"uid {ref.uid}: {reason}")
+        self.ref, self.reason = ref, reason
+
+
 class Processor:
     """Shared by the folder threads: the pipeline's store is thread-safe, the parser pool too."""
 
@@ -100,14 +109,27 @@ class Processor:
         self.clock = clock
         self.keep_found = keep_found
 
+    @property
+    def grouping(self) -> bool:
+        """Whether `group` makes one transaction (the pipeline has units; a stand-in may not)."""
+        return getattr(self.pipeline, "unit", None) is not None
+
+    def group(self) -> contextlib.AbstractContextManager[None]:
+        """One transaction for several mails handled one after the other (`handle(grouped=True)`):
+        one commit instead of one a mail. SQLite writes each page a commit touched, and a mail
+        touches dozens (the match rows' indexes above all) that the next mails touch again."""
+        unit = getattr(self.pipeline, "unit", None)
+        return unit("a run of mails") if unit is not None else contextlib.nullcontext()
+
     def handle(self, message: FetchedMessage, log: logging.LoggerAdapter, lease: Lease,
                batch: Batch | None = None, drafts: FolderDrafts | None = None,
-               started: Started = NOT_STARTED) -> Outcome:
+               started: Started = NOT_STARTED, *, grouped: bool = False) -> Outcome:
         """Process one claimed message (its `batch`'s next messages are handed to the parse children
         meanwhile), then write its drafts through `drafts`, the folder thread's own. `started`: what
         the previous message's unit recorded when it started this one (its `Outcome.ahead`); the
         outcome says the same of the batch's next message, when its parse is done by then. Raises
-        only when the ledger itself cannot be written."""
+        only when the ledger itself cannot be written, and, `grouped` (inside `group`), `Regroup`
+        when the mail fails once its records are being written (they cannot be taken back alone)."""
         ref, raw = message.ref, message.raw
         if started is LOST:
             lease.drop(ref)
@@ -130,14 +152,17 @@ class Processor:
             log.info("uid %d: the same message as ledger row %d (%s): not processed again",
                      ref.uid, duplicate.id, duplicate.state)
             return Outcome(ref, duplicate.state, duplicate.reason)
+        writing = False  # the mail's records are being written (in the group's transaction, if grouped)
         try:
             if isinstance(parse, BaseException):
                 raise parse
             assert parse is not None
             parsed, decoded, now = parse
             unit = getattr(self.pipeline, "unit", None)
+            grouped = grouped and unit is not None
             for attempt in (1, 2):
                 try:
+                    writing = True
                     # One commit: the mail's records and rankings, its drafts (appended once it is
                     # made), its ledger outcome, and the start of the next mail. A crash before it
                     # leaves nothing of the mail but its claim; after it, the mail is done, its
@@ -153,14 +178,18 @@ class Processor:
                             if following is not None else NOT_STARTED
                     break
                 except Conflict:  # another writer took a unique key first: all rolled back, once more
-                    if attempt == 2:
+                    if attempt == 2 or grouped:
                         raise
         except MailRejected as err:  # a bound: size, MIME depth, parts, parse time
+            if grouped and writing:
+                raise Regroup(ref, err.reason) from err
             self.ledger.quarantine(ref, err.reason)
             log.warning("uid %d quarantined: %s", ref.uid, err.reason)
             return Outcome(ref, LedgerState.QUARANTINED, err.reason)
         except Exception as err:
             reason = reason_of(err)
+            if grouped and writing:
+                raise Regroup(ref, reason) from err
             state = self.ledger.fail(ref, reason)
             log.warning("uid %d %s: %s", ref.uid, "quarantined" if state is LedgerState.QUARANTINED else
                         "failed (retried later)", reason, exc_info=logger.isEnabledFor(logging.DEBUG))

@@ -120,9 +120,14 @@ def select_jobs(engineer: Engineer, ranking: Ranking, jobs: Mapping[str, Job], s
 
 
 def compose_job_reply(mail: DecodedMail, job: Job, ranking: Ranking, engineers: Mapping[str, Engineer],
-                      settings: DraftSettings, context: Context) -> DraftContent | None:
-    """Our best candidates for the 案件 of `mail`; None when none reaches the threshold."""
-    picks, notes = select_candidates(job, ranking, engineers, settings, context, recipient_companies(mail))
+                      settings: DraftSettings, context: Context,
+                      selected: tuple[list[Pick], list[str]] | None = None) -> DraftContent | None:
+    """Our best candidates for the 案件 of `mail`; None when none reaches the threshold. `selected`:
+    what `select_candidates` gave for the same job, ranking, engineers and `recipient_companies(mail)`,
+    when the caller has it already (the drafts writer picks the skill sheets to attach with it)."""
+    picks, notes = selected or select_candidates(job, ranking, engineers, settings, context,
+                                                 recipient_companies(mail))
+    notes = list(notes)
     if not picks:
         return None
     title = w.one_line(job.title, 80) or w.mask_title(None, job)[0]

@@ -29,7 +29,13 @@ from hayaoshi.extract.model import PostingKind
 from hayaoshi.ingest.mailbox import FailureKind, Mailbox, MailboxError
 from hayaoshi.match.convert import company_key, engineer_from_posting, job_from_posting
 from hayaoshi.match.model import Job, Ranking
-from hayaoshi.notify.compose import compose_job_reply, compose_questions, compose_talent_reply, select_candidates
+from hayaoshi.notify.compose import (
+    compose_job_reply,
+    compose_questions,
+    compose_talent_reply,
+    recipient_companies,
+    select_candidates,
+)
 from hayaoshi.notify.mime import build_draft, clean_address, new_message_id
 from hayaoshi.notify.model import Context, DraftContent, DraftSettings, DraftState
 from hayaoshi.notify.outcomes import track_outcomes
@@ -82,6 +88,10 @@ class DraftWriter:
         # store at most every PARALLEL_REFRESH seconds, this writer's own drafts added meanwhile.
         self._parallel: Counter[str] | None = None
         self._parallel_read = 0.0
+        # Drafts recorded in the unit still open (the daemon's run of mails), not committed yet: they
+        # count too. Kept with that unit's session: a new one means the old one rolled back.
+        self._uncommitted: Counter[str] = Counter()
+        self._uncommitted_in: Any = None
 
     # ------------------------------------------------------------------ writing
 
@@ -143,11 +153,11 @@ class DraftWriter:
         context = replace(context, depth=depth, parallel=dict(self._parallel_counts(now)),
                           rate_negotiable=posting.rate_negotiable,
                           notes=tuple(_cluster_notes(job, result.cluster, result.depth)))
-        picks, _ = select_candidates(job, ranking, engineers, self.settings, context,
-                                     {company_key(a) for a in (mail.from_addr, mail.reply_to) if a} - {None})
+        selected = select_candidates(job, ranking, engineers, self.settings, context, recipient_companies(mail))
+        picks = selected[0]
         sheets = self.sheets.for_engineers([p.engineer for p in picks])
         context = replace(context, sheets={k: tuple(s.filename for s in v) for k, v in sheets.items()})
-        content = compose_job_reply(mail, job, ranking, engineers, self.settings, context)
+        content = compose_job_reply(mail, job, ranking, engineers, self.settings, context, selected)
         if content is not None:
             return content, [s for p in picks for s in sheets.get(p.id, ())]
         if self.settings.questions and ranking.matches:
@@ -156,12 +166,22 @@ class DraftWriter:
         return (content, []) if content else None
 
     def _parallel_counts(self, now: datetime) -> Counter[str]:
-        """How many live drafts of the last `parallel_days` propose each engineer. The posting being
-        drafted has none yet (`write` returns its draft when it has one)."""
+        """How many live drafts of the last `parallel_days` propose each engineer, those recorded in
+        the open unit included. The posting being drafted has none yet (`write` returns its draft
+        when it has one)."""
+        self._uncommitted_for(unit_session(self.drafts.engine))
         if self._parallel is None or time.monotonic() - self._parallel_read > PARALLEL_REFRESH:
-            self._parallel = self.drafts.proposals_since(now - timedelta(days=self.settings.parallel_days))
+            # Read through the open unit, so with its drafts: those are counted in `_uncommitted`.
+            since = now - timedelta(days=self.settings.parallel_days)
+            self._parallel = self.drafts.proposals_since(since) - self._uncommitted
             self._parallel_read = time.monotonic()
-        return self._parallel
+        return self._parallel + self._uncommitted if self._uncommitted else self._parallel
+
+    def _uncommitted_for(self, session: Any) -> None:
+        """`_uncommitted` of the unit `session` (None: no unit). Of another unit, what is left was
+        rolled back (what it committed went into `_parallel` by `_hand_over`): forgotten."""
+        if session is not self._uncommitted_in:
+            self._uncommitted, self._uncommitted_in = Counter(), session
 
     def _source(self, mail: Any, posting_id: int) -> tuple[Any, int, int]:
         """(the posting's mail row, earlier mails from the sender, from its company)."""
@@ -200,17 +220,23 @@ class DraftWriter:
             # that writer (or to `resume_pending`, should it die), never append a second draft.
             return stored
         logger.info("draft %s (%s) for posting %s recorded", stored.message_id, stored.kind, posting_id)
-        if unit_session(self.drafts.engine) is not None:
+        session = unit_session(self.drafts.engine)
+        if session is not None:
             # Inside the daemon's unit for this mail (store/session.py): appended once the unit has
             # committed the draft's row, never before (a rolled-back row must not leave a draft
             # behind in the folder); until then it is pending.
-            after_commit(self.drafts.engine, lambda: self._hand_over(stored))
+            self._uncommitted_for(session)
+            self._uncommitted.update(set(stored.candidates))
+            after_commit(self.drafts.engine, lambda: self._hand_over(stored, from_unit=True))
             return stored
         return self._hand_over(stored)
 
-    def _hand_over(self, record: DraftRecord) -> DraftRecord:
+    def _hand_over(self, record: DraftRecord, *, from_unit: bool = False) -> DraftRecord:
         if self._parallel is not None:
             self._parallel.update(set(record.candidates))
+        if from_unit:  # committed: counted in `_parallel` from now on
+            self._uncommitted.subtract(set(record.candidates))
+            self._uncommitted = +self._uncommitted
         if self.deliver_later is not None:
             self.deliver_later(record)
             return record

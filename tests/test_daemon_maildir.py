@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 import shutil
 import signal
 import threading
@@ -164,6 +166,49 @@ def test_a_failing_mail_is_retried_then_quarantined_and_others_go_on(tmp_path, u
     assert row["reason"] == "failed 3 times; last: ValueError: extractor bug on this mail"
     assert daemon.tally.counts == {LedgerState.QUARANTINED: 1}
     assert [r["state"] for r in ledger_rows(url)] == ["done", "quarantined", "done"]
+
+
+class FailingLatePipeline:
+    """The real pipeline with its units (so the daemon processes runs of mails in one transaction);
+    a mail whose subject holds "FAIL" fails once it is stored, and every mail takes long enough for
+    the next one's parse to be done (so that runs form)."""
+
+    def __init__(self, real) -> None:
+        self.real, self.store = real, real.store
+
+    def unit(self, what: str):
+        return self.real.unit(what)
+
+    def process(self, raw: bytes, **kw):
+        processed = self.real.process(raw, **kw)
+        time.sleep(0.2)
+        if b"FAIL" in raw:
+            raise ValueError("a bug once the mail is stored")
+        return processed
+
+    def pool_changed(self) -> None:
+        self.real.pool_changed()
+
+
+def test_a_mail_failing_once_stored_rolls_its_run_back_and_only_it_fails(tmp_path, url, pool, caplog):
+    """GIVEN five mails, the third failing after its records are written, in a run of mails sharing
+    one transaction WHEN `run --once` THEN the run is rolled back and its mails processed one at a
+    time: four done once each, the third failed with one attempt and nothing of it stored."""
+    from hayaoshi.pipeline import Pipeline
+
+    box = tmp_path / "Maildir"
+    deliver_maildir(box, [job_mail(1), job_mail(2), job_mail(3, tag="FAIL"), job_mail(4), job_mail(5)])
+    config = daemon_config(tmp_path, url, [maildir_account(box)])
+    with caplog.at_level(logging.WARNING, logger="hayaoshi.daemon.worker"):
+        daemon = run_once(config, pool, pipeline=FailingLatePipeline(Pipeline(config)))
+    assert daemon.tally.counts == {LedgerState.DONE: 4, LedgerState.FAILED: 1}
+    rows = sorted(ledger_rows(url), key=lambda r: r["uid"])
+    assert [(r["state"], r["attempts"]) for r in rows] == [("done", 1)] * 2 + [("failed", 1)] + [("done", 1)] * 2
+    assert rows[2]["reason"] == "ValueError: a bug once the mail is stored"
+    assert mail_counts(url) == {f"job{n}@partner.example.jp": 1 for n in (1, 2, 4, 5)}
+    runs = [int(m.group(1)) for r in caplog.records
+            if (m := re.search(r"uid 3: .* the run of (\d+) message\(s\) it was in is rolled back", r.getMessage()))]
+    assert len(runs) == 1 and runs[0] >= 2  # uid 3 shared its run with an earlier mail
 
 
 def test_a_lost_uid_list_means_a_new_uidvalidity_and_nothing_twice(tmp_path, maildir, url, pool):

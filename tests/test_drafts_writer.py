@@ -160,6 +160,23 @@ def test_a_second_proposal_of_the_same_engineer_shows_parallel(writer, pool_stor
     assert "【並行】あり" in second.get_content() and "【並行】なし" not in second.get_content()
 
 
+def test_drafts_of_one_run_count_for_parallel_before_it_commits(writer, pool_store, box):
+    """The daemon records a run of mails in one transaction: a draft made earlier in the run counts
+    for 並行 before the commit; one whose run was rolled back never does."""
+    with pytest.raises(RuntimeError), pool_store.unit("a run rolled back"):
+        writer.write(make_processed(pool_store, job_mail(1), [job_posting()]), ACCOUNT)
+        raise RuntimeError("a later mail of the run failed")
+    assert drafts_in(box) == []
+    with pool_store.unit("a run"):
+        writer.write(make_processed(pool_store, job_mail(2), [job_posting()]), ACCOUNT)
+        writer.write(make_processed(pool_store, raw_mail("別件", sender="田中 <tanaka@client-b.co.jp>",
+                                                         message_id="src-9@client-b.co.jp"), [job_posting()]), ACCOUNT)
+        assert drafts_in(box) == []  # appended once the run is committed
+    first, second = sorted(drafts_in(box), key=lambda m: m["In-Reply-To"])
+    assert "【並行】なし" in first.get_content()
+    assert "【並行】あり" in second.get_content() and "【並行】なし" not in second.get_content()
+
+
 def test_a_known_sender_is_not_announced_as_new(writer, pool_store, box):
     writer.write(make_processed(pool_store, job_mail(1), [job_posting()]), ACCOUNT)
     writer.write(make_processed(pool_store, job_mail(2), [job_posting(title="別の案件")]), ACCOUNT)
