@@ -202,11 +202,14 @@ class Ledger:
         rows = [{"account": account, "folder": folder, "uidvalidity": uidvalidity, "uid": uid,
                  "state": LedgerState.CLAIMED, "attempts": 0, "claimed_by": self.claimer, "claimed_at": now,
                  "created_at": now, "updated_at": now} for uid in wanted]
-        stmt = (self._insert(LEDGER).values(rows)
+        # One statement for all the rows, each as parameters (executemany): SQLAlchemy batches them
+        # into multi-row INSERTs itself ("insertmanyvalues", RETURNING kept) from one compiled
+        # statement, where `.values(rows)` would compile a new one with every row's literals.
+        stmt = (self._insert(LEDGER)
                 .on_conflict_do_nothing(index_elements=["account", "folder", "uidvalidity", "uid"])
                 .returning(LEDGER.c.uid))
         with self._tx("claiming new messages") as conn:
-            return sorted(int(uid) for uid in conn.execute(stmt).scalars())
+            return sorted(int(uid) for uid in conn.execute(stmt, rows).scalars())
 
     def claim_due(self, account: str, folder: str, uidvalidity: int, *, limit: int = 100,
                   exclude: Collection[int] = ()) -> list[int]:

@@ -6,6 +6,7 @@ database survives upgrades of hayaoshi without a manual step.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -51,12 +52,18 @@ def _parse_url(url: str) -> URL:
                          "postgresql+psycopg://user@host/db)") from err
 
 
+def _json(value: Any) -> str:
+    """JSON columns as UTF-8 text without \\u escapes or spaces: the match rows' requirements (Japanese)
+    are a third smaller, ~9 KB less a mail for SQLite to write (measured: 1,357 → 920 bytes a row)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`; for a SQLite file, its folder is created."""
     parsed = _parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}, "json_serializer": _json}
         if database in ("", ":memory:") or database.startswith("file::memory:"):
             kwargs["poolclass"] = StaticPool  # one connection, or each thread sees its own empty db
         else:
@@ -68,7 +75,7 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True, json_serializer=_json)
     except (ArgumentError, ImportError) as err:  # e.g. psycopg not installed
         raise StoreError(f"cannot use {parsed.render_as_string(hide_password=True)}: {err}") from err
 
