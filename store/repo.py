@@ -47,7 +47,17 @@ _INSERT_MATCHES = Prepared(MATCH.insert().values({c.name: bindparam(c.name) for 
                            .inline())
 _COMPANY_SEEN = (update(COMPANY).where(COMPANY.c.id == bindparam("company"))
                  .values(first_seen=bindparam("first_seen"), last_seen=bindparam("last_seen")))
+
+
+def _insert_returning_id(table: Any) -> Prepared:
+    """An INSERT of a row, every column but the id named (one not given is NULL, as with Core's insert
+    of the given ones: no column has a default), the new id returned: precompiled."""
+    return Prepared(table.insert().values({c.key: bindparam(c.key, None, required=False)
+                                           for c in table.columns if c.key != "id"}).returning(table.c.id))
+
+
 # Statements made once (building one costs more than running it, for the rows of one mail).
+_INSERT_MAIL, _INSERT_POSTING, _INSERT_ENGINEER = map(_insert_returning_id, (MAIL, POSTING, ENGINEER))
 _DELETE_MATCHES = Prepared(MATCH.delete().where(MATCH.c.posting_id == bindparam("posting")))
 _MAIL_BY_KEY = select(MAIL.c.id).where(MAIL.c.key == bindparam("key"))
 _COMPANY_BY_DOMAIN = select(COMPANY.c.id, COMPANY.c.first_seen, COMPANY.c.last_seen).where(
@@ -182,12 +192,12 @@ class Store:
         if domain and not self.settings.is_own(domain):
             company_id = self._company(conn, domain, received_at)
         now = datetime.now(tz=UTC)
-        # Statements with parameters, not `.values(...)`: one cached statement each, not one built per mail.
-        mail_id = conn.execute(MAIL.insert(), dict(
+        # Precompiled statements (store/session.Prepared): the rows of every mail the daemon reads.
+        mail_id = _INSERT_MAIL.run(conn, dict(
             key=key, message_id=message_id, account=account, folder=folder, uid=uid, subject=subject,
             sender=(parseaddr(sender)[1] or sender) if sender else None, company_id=company_id,
             received_at=received_at, kind=parsed.kind, body=body, defects=list(parsed.defects), created_at=now,
-        )).inserted_primary_key[0]
+        )).scalar_one()
         ids: list[int] = []
         pool: list[Engineer] = []
         for index, posting in enumerate(parsed.postings):
@@ -199,17 +209,17 @@ class Store:
                 # The engineer's values need the posting's id only for its key: made with a placeholder
                 # id here, then the real one (chain_depth of a talent posting is its engineer's distance).
                 values = convert.partner_engineer_values(posting, 0, domain if company_id else None)
-            posting_id = conn.execute(POSTING.insert(), dict(
+            posting_id = _INSERT_POSTING.run(conn, dict(
                 mail_id=mail_id, index_in_mail=index, kind=posting.kind, company_id=company_id,
                 received_at=received_at, expires_at=expires_at, title=(posting.title or posting.name or None),
                 data=convert.posting_json(posting), start=posting.start, rate_max=posting.rate_max,
                 station=posting.station, chain_depth=values["chain_distance"] if talent else posting.chain_depth,
-            )).inserted_primary_key[0]
+            )).scalar_one()
             if talent:
                 values["evidence"]["source"] = _mail_source(domain, received_at, subject)
                 row = {"source": EngineerSource.PARTNER, "posting_id": posting_id, "company_id": company_id,
                        "expires_at": expires_at, "created_at": now, "updated_at": now, **values}
-                row_id = conn.execute(ENGINEER.insert(), row).inserted_primary_key[0]
+                row_id = _INSERT_ENGINEER.run(conn, row).scalar_one()
                 # As `engineers` reads it back (store/convert.py), without the round trip.
                 pool.append(convert.to_engineer(EngineerRecord(id=row_id, **row), domain if company_id else None))
             ids.append(posting_id)
