@@ -39,7 +39,7 @@ from hayaoshi.notify.compose import (
 from hayaoshi.notify.mime import build_draft, clean_address, new_message_id
 from hayaoshi.notify.model import Context, DraftContent, DraftSettings, DraftState
 from hayaoshi.notify.outcomes import track_outcomes
-from hayaoshi.notify.review import text_fingerprint
+from hayaoshi.notify.review import text_hash
 from hayaoshi.notify.sheets import SkillSheets
 from hayaoshi.store.drafts import DraftRecord, DraftStore
 from hayaoshi.store.repo import sender_domain
@@ -213,7 +213,7 @@ class DraftWriter:
                              mail_id=source[0] if source else None, posting_id=posting_id,
                              source_message_id=mail.message_id, recipient=content.to or None,
                              subject=content.subject, candidates=list(content.candidates), raw=raw, created_at=now,
-                             body_hash=text_fingerprint(raw))
+                             body_hash=text_hash(content.body))  # = text_fingerprint(raw), not decoded again
         stored = self.drafts.add_pending(record, first_attempt=True)  # committed before the APPEND
         if stored.message_id != message_id:
             # Another writer recorded this posting's draft first and is appending it: leave it to

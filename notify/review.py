@@ -25,7 +25,14 @@ def text_fingerprint(raw: bytes) -> str | None:
         body = decode_message(raw).body
     except MailRejected:
         return None
-    lines = (line for line in unicodedata.normalize("NFKC", body).splitlines() if not line.lstrip().startswith(">"))
+    return text_hash(body)
+
+
+def text_hash(text: str) -> str:
+    """The fingerprint of a text as its reader gets it (`text_fingerprint` of a mail is this of its
+    body). A draft's is this of the text it was built from, without decoding the draft again: its
+    encoding gives the same text back, to what the fingerprint keeps (tests/test_drafts_review.py)."""
+    lines = (line for line in unicodedata.normalize("NFKC", text).splitlines() if not line.lstrip().startswith(">"))
     return hashlib.sha256(_SPACE.sub("", "".join(lines)).encode("utf-8")).hexdigest()
 
 
