@@ -163,10 +163,11 @@ class Processor:
             for attempt in (1, 2):
                 try:
                     writing = True
-                    # One commit: the mail's records and rankings, its drafts (appended once it is
-                    # made), its ledger outcome, and the start of the next mail. A crash before it
-                    # leaves nothing of the mail but its claim; after it, the mail is done, its
-                    # drafts are pending, and the next mail has its attempt counted.
+                    # One commit (its own, or its run's when grouped): the mail's records and
+                    # rankings, its drafts (appended once it is made), its ledger outcome, and the
+                    # start of the next mail. A crash before it leaves nothing of the mail but its
+                    # claim; after it, the mail is done, its drafts are pending, and the next mail
+                    # has its attempt counted.
                     with unit("processing a mail") if unit is not None else contextlib.nullcontext():
                         with self.extractor.staged(parsed):
                             processed = self.pipeline.process(raw, now=now, account=ref.account,
