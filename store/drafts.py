@@ -26,7 +26,7 @@ from hayaoshi.match.convert import company_key
 from hayaoshi.match.model import Engineer, Job
 from hayaoshi.notify.model import DraftKind, DraftState
 from hayaoshi.store import convert
-from hayaoshi.store.session import Prepared, session_for
+from hayaoshi.store.session import Prepared, insert_returning_id, session_for
 from hayaoshi.store.tables import (
     Base,
     Company,
@@ -97,8 +97,7 @@ class DraftCursor(Base, table=True):
 
 
 _DRAFT = DraftRecord.__table__
-_ADD_DRAFT = Prepared(_DRAFT.insert().values({c: sa.bindparam(c.key) for c in _DRAFT.columns if c.key != "id"})
-                      .returning(_DRAFT.c.id))
+_ADD_DRAFT = insert_returning_id(_DRAFT)
 _MARK_APPENDED = (update(_DRAFT).where(_DRAFT.c.id == sa.bindparam("b_id"))
                   .values(state=DraftState.APPENDED, folder=sa.bindparam("b_folder"), uid=sa.bindparam("b_uid"),
                           appended_at=sa.bindparam("b_at"), raw=None, error=None))

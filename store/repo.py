@@ -23,7 +23,7 @@ from hayaoshi.match.convert import company_key
 from hayaoshi.match.model import Engineer, Job, Ranking
 from hayaoshi.store import convert
 from hayaoshi.store.model import ImportReport, RosterRow, StoreSettings
-from hayaoshi.store.session import Prepared, session_for, unit, unit_session
+from hayaoshi.store.session import Prepared, insert_returning_id, session_for, unit, unit_session
 from hayaoshi.store.tables import (
     JST,
     CandidateKind,
@@ -48,16 +48,8 @@ _INSERT_MATCHES = Prepared(MATCH.insert().values({c.name: bindparam(c.name) for 
 _COMPANY_SEEN = (update(COMPANY).where(COMPANY.c.id == bindparam("company"))
                  .values(first_seen=bindparam("first_seen"), last_seen=bindparam("last_seen")))
 
-
-def _insert_returning_id(table: Any) -> Prepared:
-    """An INSERT of a row, every column but the id named (one not given is NULL, as with Core's insert
-    of the given ones: no column has a default), the new id returned: precompiled."""
-    return Prepared(table.insert().values({c.key: bindparam(c.key, None, required=False)
-                                           for c in table.columns if c.key != "id"}).returning(table.c.id))
-
-
 # Statements made once (building one costs more than running it, for the rows of one mail).
-_INSERT_MAIL, _INSERT_POSTING, _INSERT_ENGINEER = map(_insert_returning_id, (MAIL, POSTING, ENGINEER))
+_INSERT_MAIL, _INSERT_POSTING, _INSERT_ENGINEER = map(insert_returning_id, (MAIL, POSTING, ENGINEER))
 _DELETE_MATCHES = Prepared(MATCH.delete().where(MATCH.c.posting_id == bindparam("posting")))
 _MAIL_BY_KEY = select(MAIL.c.id).where(MAIL.c.key == bindparam("key"))
 _COMPANY_BY_DOMAIN = select(COMPANY.c.id, COMPANY.c.first_seen, COMPANY.c.last_seen).where(

@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, Dialect, Engine, Executable
+from sqlalchemy import Connection, CursorResult, Dialect, Engine, Executable, Table, bindparam
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -136,3 +136,11 @@ class Prepared:
 
 def _same(value: Any) -> Any:
     return value
+
+
+def insert_returning_id(table: Table) -> Prepared:
+    """A precompiled INSERT of one row of `table`, every column but the id named (one not given is
+    NULL, as with Core's insert of the given ones: for tables whose columns have no defaults), the
+    new id returned."""
+    return Prepared(table.insert().values({c.key: bindparam(c.key, None, required=False)
+                                           for c in table.columns if c.key != "id"}).returning(table.c.id))
