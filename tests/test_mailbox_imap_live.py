@@ -215,6 +215,32 @@ def test_append_to_a_named_japanese_folder(dovecot, imap_user, imap_account):
     assert "\\Draft" in dovecot.flags(imap_user, "下書き")[uid]
 
 
+def test_drafts_go_into_the_folder_the_connection_has_open(dovecot, imap_user, imap_account):
+    """GIVEN a connection appending drafts WHEN five are appended, INBOX is read, and one more is
+    appended THEN the drafts folder is EXAMINEd once for the five and once again after INBOX (Dovecot
+    keeps an open folder's index: a third less of its CPU a draft), and each draft is in it."""
+    selects = []
+
+    class Counting(IMAPClient):
+        def select_folder(self, folder, readonly=False):
+            selects.append((folder, readonly))
+            return super().select_folder(folder, readonly)
+
+    with ImapMailbox(imap_account, client_factory=Counting) as box:
+        uids = [box.append_draft(mail(f"Re: {n}"), "Drafts", check_first=False) for n in range(5)]
+        box.list_uids("INBOX")
+        uids.append(box.append_draft(mail("Re: 6"), "Drafts", check_first=False))
+    assert selects == [("Drafts", True), ("INBOX", True), ("Drafts", True)]
+    assert sorted(dovecot.flags(imap_user, "Drafts")) == sorted(uids) and len(set(uids)) == 6
+
+
+def test_a_draft_for_a_folder_that_does_not_exist_names_what_does(box):
+    with pytest.raises(MailboxError) as failed:
+        box.append_draft(mail("Re: 返信"), "下書き", check_first=False)
+    assert failed.value.kind is FailureKind.CONFIGURATION
+    assert "no folder '下書き'; the server has: INBOX" in str(failed.value)
+
+
 def test_idle_notices_a_delivered_mail(dovecot, imap_user, box):
     assert box.supports_idle()
     box.list_uids("INBOX")
