@@ -12,6 +12,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, MutableMapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,50 @@ class WorkerSettings:
 
 class UidValidityChanged(Exception):
     """The folder's UIDVALIDITY changed between listing and fetching: the listed UIDs are void."""
+
+
+class Prefetch:
+    """A backlog's next batch fetched on a second connection of the folder while this batch is
+    processed: the folder thread then finds its mails in hand instead of waiting for the server (a
+    FETCH of 50 mails is ≈ 60 ms of waiting on Dovecot here, a tenth of the batch's time). Only
+    reads (`BODY.PEEK[]`, nothing claimed, no flag changed): the folder thread claims as before, and
+    uses the fetched mails of the UIDs it got. A failure is the folder thread's to retry: it then
+    fetches on its own connection, as without a backlog."""
+
+    def __init__(self, name: str, folder: str, open_mailbox: Callable[[], Mailbox]) -> None:
+        self.folder, self._open = folder, open_mailbox
+        self._mailbox: Mailbox | None = None
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix=f"{name}:prefetch")
+        self._last: Future[list[FetchedMessage]] | None = None
+
+    def fetch(self, uids: list[int]) -> Future[list[FetchedMessage]]:
+        self._last = self._thread.submit(self._fetch, uids)
+        return self._last
+
+    def _fetch(self, uids: list[int]) -> list[FetchedMessage]:
+        try:
+            if self._mailbox is None:
+                self._mailbox = self._open()
+            return list(self._mailbox.fetch(self.folder, uids))
+        except BaseException:
+            self._close_mailbox()  # a fresh connection for the next batch
+            raise
+
+    def close(self) -> None:
+        """A fetch not begun is dropped; one under way ends on its own (a stop does not wait for
+        it), then the connection closes, on the prefetch thread."""
+        if self._last is not None:
+            self._last.cancel()
+        self._thread.submit(self._close_mailbox)
+        self._thread.shutdown(wait=False)
+
+    def _close_mailbox(self) -> None:
+        mailbox, self._mailbox = self._mailbox, None
+        if mailbox is not None:
+            try:
+                mailbox.close()
+            except Exception:  # a broken connection closes as it can
+                logger.debug("closing the prefetch connection", exc_info=True)
 
 
 class FolderWorker:
@@ -175,6 +220,7 @@ class FolderWorker:
             log.info("%d new message(s), uid %d..%d", len(new), new[0], new[-1])
         progress = Progress(f"{self.account}/{self.folder}", len(new), every=self.settings.progress_seconds,
                             log=log)
+        prefetch: Prefetch | None = None
         try:
             seen: set[int] = set()  # tried in this run: a failure again is the next run's turn
             while not self.stop.is_set():  # failures due for a retry, pending ones, dead daemons' claims
@@ -186,17 +232,25 @@ class FolderWorker:
                 log.info("%d waiting message(s) taken up again", len(due))
                 self._work(mailbox, uidvalidity, due, log, Progress("", 0))  # retries: not the backlog's count
             batch = max(1, self.settings.batch_size)
-            for start in range(0, len(new), batch):
+            chunks = [new[start : start + batch] for start in range(0, len(new), batch)]
+            if len(chunks) > 1:
+                prefetch = Prefetch(f"hayaoshi:{self.account}/{self.folder}", self.folder, self._open)
+            ahead: Future[list[FetchedMessage]] | None = None
+            for n, chunk in enumerate(chunks):
                 if self.stop.is_set():
                     break
-                chunk = new[start : start + batch]
                 got = self.ledger.claim_new(self.account, self.folder, uidvalidity, chunk)
                 progress.step(len(chunk) - len(got))  # another daemon has the rest
-                self._work(mailbox, uidvalidity, got, log, progress)
+                fetched, ahead = ahead, None
+                if prefetch is not None and n + 1 < len(chunks):
+                    ahead = prefetch.fetch(chunks[n + 1])
+                self._work(mailbox, uidvalidity, got, log, progress, fetched)
                 self.ledger.advance(self.account, self.folder, uidvalidity, chunk[-1])
         except UidValidityChanged:
             log.warning("UIDVALIDITY changed while reading; the folder is listed again at the next poll")
         finally:
+            if prefetch is not None:
+                prefetch.close()
             progress.close()
         if not self.stop.is_set():
             self.ledger.polled(self.account, self.folder)
@@ -212,13 +266,15 @@ class FolderWorker:
             self._upkeep_at = now
             self.drafts.upkeep(log, everything=force)
 
-    def _work(self, mailbox: Mailbox, uidvalidity: int, uids: list[int], log: _Log, progress: Progress) -> None:
-        """Fetch and process claimed UIDs; whatever is not started when this ends is let go."""
+    def _work(self, mailbox: Mailbox, uidvalidity: int, uids: list[int], log: _Log, progress: Progress,
+              fetched: Future[list[FetchedMessage]] | None = None) -> None:
+        """Fetch and process claimed UIDs (fetched already by a `Prefetch`, when `fetched` is given);
+        whatever is not started when this ends is let go."""
         pending = set(uids)
         try:
             if not pending:
                 return
-            messages = list(mailbox.fetch(self.folder, sorted(pending)))  # one round trip per batch
+            messages = self._fetch(mailbox, pending, fetched, log)
             if any(message.ref.uidvalidity != uidvalidity for message in messages):
                 raise UidValidityChanged
             started: Started = NOT_STARTED  # the start of the next message, made with the one before
@@ -236,6 +292,17 @@ class FolderWorker:
         finally:
             if pending:
                 self.ledger.release(self.account, self.folder, uidvalidity, pending)
+
+    def _fetch(self, mailbox: Mailbox, uids: set[int], fetched: Future[list[FetchedMessage]] | None,
+               log: _Log) -> list[FetchedMessage]:
+        if fetched is not None:
+            try:
+                return [message for message in fetched.result() if message.ref.uid in uids]
+            except MailboxError as err:
+                log.info("the batch fetched ahead failed (%s); fetched again here", err.message)
+            except Exception as err:
+                log.info("the batch fetched ahead failed (%s); fetched again here", reason_of(err))
+        return list(mailbox.fetch(self.folder, sorted(uids)))  # one round trip per batch
 
     def _group(self, batch: Batch, lease: Lease, log: _Log, progress: Progress, pending: set[int],
                started: Started) -> Started:

@@ -211,6 +211,66 @@ def test_a_mail_failing_once_stored_rolls_its_run_back_and_only_it_fails(tmp_pat
     assert len(runs) == 1 and runs[0] >= 2  # uid 3 shared its run with an earlier mail
 
 
+class CountingOpener:
+    """The daemon's mailboxes, with the UIDs each one fetched (in order of opening); from the
+    `failing_from`-th mailbox on, every fetch fails as a broken connection would."""
+
+    def __init__(self, failing_from: int | None = None) -> None:
+        self.boxes: list[list[list[int]]] = []
+        self.failing_from = failing_from
+
+    def __call__(self, account):
+        from hayaoshi.daemon.mailboxes import open_mailbox
+        from hayaoshi.ingest.mailbox import FailureKind, MailboxError
+
+        box, fetched, n = open_mailbox(account), [], len(self.boxes) + 1
+        self.boxes.append(fetched)
+        fetch = box.fetch
+
+        def counted(folder, uids):
+            fetched.append(sorted(uids))
+            if self.failing_from is not None and n >= self.failing_from:
+                raise MailboxError(FailureKind.TRANSIENT, "connection reset (test)")
+            return fetch(folder, uids)
+
+        box.fetch = counted
+        return box
+
+
+def test_a_backlog_is_fetched_ahead_on_a_second_connection_and_each_mail_done_once(tmp_path, url, pool):
+    """GIVEN 12 mails and batches of 5 WHEN `run --once` THEN the first batch is fetched on the
+    folder's connection and the next two on a second one while the batch before is processed; every
+    mail is done once."""
+    box = tmp_path / "Maildir"
+    deliver_maildir(box, [job_mail(n) for n in range(1, 13)])
+    config = daemon_config(tmp_path, url, [maildir_account(box)], **{"daemon.batch_size": 5})
+    opener = CountingOpener()
+    daemon = run_once(config, pool, open_mailbox_for=opener)
+    assert daemon.tally.counts == {LedgerState.DONE: 12}
+    assert [(r["state"], r["attempts"]) for r in ledger_rows(url)] == [("done", 1)] * 12
+    fetches = {tuple(uids): n for n, box_fetches in enumerate(opener.boxes) for uids in box_fetches}
+    assert sorted(fetches) == [(1, 2, 3, 4, 5), (6, 7, 8, 9, 10), (11, 12)]
+    assert fetches[(6, 7, 8, 9, 10)] == fetches[(11, 12)] != fetches[(1, 2, 3, 4, 5)]
+
+
+def test_a_failed_fetch_ahead_is_fetched_again_on_the_folders_connection(tmp_path, url, pool, caplog):
+    """GIVEN 12 mails, batches of 5, and every connection after the folder's failing its fetches WHEN
+    `run --once` THEN the batches fetched ahead are fetched again on the folder's connection (said in
+    the log), and every mail is done once."""
+    box = tmp_path / "Maildir"
+    deliver_maildir(box, [job_mail(n) for n in range(1, 13)])
+    config = daemon_config(tmp_path, url, [maildir_account(box)], **{"daemon.batch_size": 5,
+                                                                      "drafts.enabled": False})
+    opener = CountingOpener(failing_from=2)
+    with caplog.at_level(logging.INFO, logger="hayaoshi.daemon.worker"):
+        daemon = run_once(config, pool, open_mailbox_for=opener)
+    assert daemon.tally.counts == {LedgerState.DONE: 12}
+    assert [(r["state"], r["attempts"]) for r in ledger_rows(url)] == [("done", 1)] * 12
+    assert opener.boxes[0] == [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12]]
+    again = [r.getMessage() for r in caplog.records if "fetched again here" in r.getMessage()]
+    assert len(again) == 2 and all("connection reset (test)" in m for m in again)
+
+
 def test_a_lost_uid_list_means_a_new_uidvalidity_and_nothing_twice(tmp_path, maildir, url, pool):
     """GIVEN nine mails processed WHEN the Maildir's UID list is lost (a new UIDVALIDITY) and two mails
     arrive THEN only the two are processed; the nine are recognised by Message-ID."""
