@@ -13,6 +13,7 @@ safe to share between threads.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from datetime import date
 
@@ -109,6 +110,7 @@ class EngineerIndex:
         "_postings",
         "_rate",
         "_remote",
+        "_sorted_ids",
         "_station",
         "_stations",
         "engineers",
@@ -130,6 +132,7 @@ class EngineerIndex:
         n = len(self.engineers)
         self.id_rank = np.empty(n, dtype=np.int64)
         self.id_rank[sorted(range(n), key=lambda i: self.engineers[i].id)] = np.arange(n, dtype=np.int64)
+        self._sorted_ids = sorted(e.id for e in self.engineers)  # kept by with_added, not sorted again
 
     def with_added(self, engineers: Iterable[Engineer]) -> EngineerIndex:
         """A new index: this one's engineers and `engineers` (new ids), as if built from all of them
@@ -155,16 +158,20 @@ class EngineerIndex:
         for name, dtype, _default in _COLUMNS:
             setattr(new, name, np.concatenate((getattr(self, name), np.array(columns[name], dtype=dtype))))
         # The id ranks: each added id's place among all ids, the old ranks shifted past it.
-        old_ids = sorted(e.id for e in self.engineers)
+        old_ids = self._sorted_ids
         new_ids = sorted(e.id for e in added)
-        shift = np.searchsorted(np.array(new_ids, dtype=object), np.array(old_ids, dtype=object), side="left") \
+        new._sorted_ids = list(old_ids)
+        for eid in new_ids:
+            bisect.insort(new._sorted_ids, eid)
+        old_array = np.array(old_ids, dtype=object)
+        shift = np.searchsorted(np.array(new_ids, dtype=object), old_array, side="left") \
             if old_ids else np.zeros(0, dtype=np.int64)
         old_rank = np.empty(n, dtype=np.int64)
         if n:
             order = np.argsort(self.id_rank, kind="stable")  # positions in id order
             old_rank[order] = np.arange(n, dtype=np.int64) + shift.astype(np.int64)
-        at = np.searchsorted(np.array(old_ids, dtype=object), np.array([e.id for e in added], dtype=object),
-                             side="right") if old_ids else np.zeros(len(added), dtype=np.int64)
+        at = np.searchsorted(old_array, np.array([e.id for e in added], dtype=object), side="right") \
+            if old_ids else np.zeros(len(added), dtype=np.int64)
         within = {eid: k for k, eid in enumerate(new_ids)}
         added_rank = np.array([int(at[k]) + within[e.id] for k, e in enumerate(added)], dtype=np.int64)
         new.id_rank = np.concatenate((old_rank, added_rank))

@@ -233,6 +233,7 @@ def test_an_index_grown_by_with_added_equals_one_built_whole(seed):
     whole = EngineerIndex(engineers)
     assert index.engineers == whole.engineers and index.skillless == whole.skillless
     assert index.id_rank.tolist() == whole.id_rank.tolist()
+    assert index._sorted_ids == whole._sorted_ids  # kept by with_added, never sorted again
     assert index.skills == whole.skills
     for skill in whole.skills:
         assert index.holders(skill) == whole.holders(skill)
