@@ -188,3 +188,44 @@ def test_the_same_mail_recorded_by_two_threads_at_once(store):
         results = list(pool.map(lambda _: work(), range(4)))
     assert all(r == results[0] for r in results) and len(results[0]) == 2
     assert (count(store, MailRecord), count(store, PostingRecord), count(store, EngineerRecord)) == (1, 2, 1)
+
+
+def test_a_prepared_statement_reads_and_fails_alike_on_both_databases(store):
+    """GIVEN the per-mail path's precompiled statements (store/session.py `Prepared`: SQLite's own
+    driver under the transaction, SQLAlchemy on PostgreSQL) WHEN rows are added, changed, read, a
+    unique key is taken twice and the transaction rolled back THEN both give the same: ids, rows read
+    by column name, row counts, SQLAlchemy's IntegrityError, and nothing left after the roll-back."""
+    from sqlalchemy import bindparam, update
+    from sqlalchemy.exc import IntegrityError
+
+    from hayaoshi.store.session import Prepared, insert_returning_id
+
+    table = Company.__table__
+    add = insert_returning_id(table)
+    rename = Prepared(update(table).where(table.c.domain == bindparam("d")).values(name=bindparam("n")))
+    find = Prepared(select(table.c.id, table.c.name, table.c.first_seen).where(table.c.domain == bindparam("d")))
+    many = Prepared(table.insert().values({c.name: bindparam(c.name) for c in table.columns if c.name != "id"}))
+    row = {"domain": "a.example.jp", "name": "A社", "first_seen": RECEIVED, "last_seen": RECEIVED}
+    with store.engine.connect() as conn:
+        with conn.begin():
+            first = add.run(conn, row).scalar_one()
+            second = add.run(conn, {**row, "domain": "b.example.jp", "name": None}).scalar_one()
+            assert second > first
+            assert rename.run(conn, {"d": "b.example.jp", "n": "B社"}).rowcount == 1
+            assert rename.run(conn, {"d": "nowhere.example.jp", "n": "-"}).rowcount == 0
+            found = find.run(conn, {"d": "b.example.jp"}).first()
+            assert (found.id, found.name) == (second, "B社")
+            assert find.run(conn, {"d": "a.example.jp"}).scalar() == first
+            assert find.run(conn, {"d": "nowhere.example.jp"}).first() is None
+            convert = many.converters(conn.dialect)
+            rows = [{k: convert[k](v) for k, v in {**row, "domain": f"{n}.example.jp"}.items()} for n in "cd"]
+            assert many.run_converted(conn, rows).rowcount == 2
+            with pytest.raises(IntegrityError), conn.begin_nested():
+                add.run(conn, row)  # a.example.jp again
+            assert count_in(conn, table) == 4
+            conn.rollback()
+    assert count(store, Company) == 0
+
+
+def count_in(conn, table) -> int:
+    return conn.execute(select(func.count()).select_from(table)).scalar_one()
