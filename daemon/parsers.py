@@ -56,6 +56,7 @@ def _child_main(conn: Connection, taxonomy: str | None, use_ginza: bool, limits:
     threading.Thread(target=_watch_parent, name="parent-watch", daemon=True).start()
     from hayaoshi.extract.extractor import Extractor
     from hayaoshi.ingest.decode import decode_message
+    from hayaoshi.ingest.mailbox import message_id_of
     from hayaoshi.ingest.quotes import split_quoted
 
     extractor = Extractor(Path(taxonomy) if taxonomy else None, use_ginza=use_ginza)
@@ -74,10 +75,13 @@ def _child_main(conn: Connection, taxonomy: str | None, use_ginza: bool, limits:
                 _op, raw, now = request
                 mail = decode_message(raw, limits)
                 text, _quoted = split_quoted(mail.body, mail.subject)
-                reply: tuple = ("ok", extractor.extract(mail, body=text, now=now), _without_payloads(mail))
+                # The Message-ID as the ledger keeps it (ingest/mailbox.message_id_of), read here
+                # rather than in the daemon's busy thread.
+                reply: tuple = ("ok", extractor.extract(mail, body=text, now=now), _without_payloads(mail),
+                                message_id_of(raw))
             else:
                 _op, mail, body, now = request
-                reply = ("ok", extractor.extract(mail, body=body, now=now), None)
+                reply = ("ok", extractor.extract(mail, body=body, now=now), None, None)
         except MailRejected as err:
             reply = ("rejected", err.reason)
         except Exception as err:  # the daemon records it as a failed attempt
@@ -150,9 +154,9 @@ class ParseWorker:
             raise ParseCrashed(f"the parser process died (exit code {code})") from err
         return time.monotonic()
 
-    def receive(self, started: float) -> tuple[ParsedMail, DecodedMail | None]:
-        """The answer to the request sent at `started` (the parse, and the decoded mail of a "parse"
-        request); kills the child at the deadline."""
+    def receive(self, started: float) -> tuple[ParsedMail, DecodedMail | None, str | None]:
+        """The answer to the request sent at `started` (the parse, and of a "parse" request the
+        decoded mail and its Message-ID as `message_id_of` reads it); kills the child at the deadline."""
         assert self._conn is not None
         try:
             if not self._conn.poll(max(0.0, started + self.bounds.parse_seconds - time.monotonic())):
@@ -164,7 +168,7 @@ class ParseWorker:
             raise ParseCrashed(f"the parser process died while parsing (exit code {code})") from err
         logger.debug("parsed in %.3f s", time.monotonic() - started)
         if reply[0] == "ok":
-            return reply[1], reply[2]
+            return reply[1], reply[2], reply[3]
         if reply[0] == "rejected":
             raise MailRejected(reply[1])
         raise ParseError(reply[1])
@@ -182,7 +186,7 @@ class ParseWorker:
         except (EOFError, OSError):
             return True  # `receive` says what happened
 
-    def request(self, message: tuple) -> tuple[ParsedMail, DecodedMail | None]:
+    def request(self, message: tuple) -> tuple[ParsedMail, DecodedMail | None, str | None]:
         return self.receive(self.send(message))
 
     def kill(self) -> int | None:
@@ -272,6 +276,11 @@ class ParserPool:
             worker.close()
 
 
+# A parse as the daemon takes it: the parse, the decoded mail (without attachment bytes), the `now`
+# it was read against, and the mail's Message-ID as the ledger keeps it (ingest/mailbox.message_id_of).
+Parse = tuple[ParsedMail, DecodedMail | None, datetime | None, str | None]
+
+
 class Lease:
     """Children held by one thread: `ahead` starts parsing mails that come next, one per free child,
     while this one is stored and matched (with two children, two mails are in flight: one slow
@@ -282,6 +291,8 @@ class Lease:
         self.workers, self.bounds = workers, bounds
         # key -> (the child parsing it, now, started); one request per child at a time
         self._pending: dict[object, tuple[ParseWorker, datetime | None, float]] = {}
+        # key -> a parse ahead taken from its child before its mail's turn (`message_id`), or its error
+        self._received: dict[object, Parse | Exception] = {}
 
     def _free(self) -> ParseWorker | None:
         busy = {id(w) for w, _now, _started in self._pending.values()}
@@ -290,7 +301,7 @@ class Lease:
     def ahead(self, key: object, raw: bytes, now: datetime | None) -> bool:
         """Start parsing a mail that comes next, when a child is free (nothing happens for one over
         the size bound, or one already on its way). False when no child was free."""
-        if key in self._pending or len(raw) > self.bounds.limits().max_bytes:
+        if self.has(key) or len(raw) > self.bounds.limits().max_bytes:
             return True
         worker = self._free()
         if worker is None:
@@ -302,15 +313,31 @@ class Lease:
         return True
 
     def has(self, key: object) -> bool:
-        return key in self._pending
+        return key in self._pending or key in self._received
 
     def ready(self, key: object) -> bool:
         """This mail's parse ahead has finished, or ran out of time (`parse` then says so at once)."""
+        if key in self._received:
+            return True
         found = self._pending.get(key)
         if found is None:
             return False
         worker, _now, started = found
         return worker.done(started)
+
+    def message_id(self, key: object) -> str | Unread | None:
+        """The Message-ID the child read from this mail, when its parse ahead is `ready` (the
+        answer is taken from the child now, which is then free for the next mail, and kept for
+        `parse`); UNREAD otherwise, or when the parse failed."""
+        if key in self._pending and self.ready(key):
+            worker, now, started = self._pending.pop(key)
+            try:
+                parsed, decoded, message_id = worker.receive(started)
+                self._received[key] = (parsed, decoded, now, message_id)
+            except Exception as err:  # `parse` raises it, at this mail's turn
+                self._received[key] = err
+        got = self._received.get(key)
+        return got[3] if isinstance(got, tuple) else UNREAD
 
     def wait(self) -> None:
         """Until a parse ahead finishes or its deadline passes."""
@@ -320,24 +347,28 @@ class Lease:
                                              if w.connection is not None],
                                             timeout=max(0.0, deadline - time.monotonic()))
 
-    def parse(self, key: object, raw: bytes, now: datetime | None,
-              ) -> tuple[ParsedMail, DecodedMail | None, datetime | None]:
-        """The parse of this mail, the mail as decoded (without attachment bytes), and the `now` it
-        was read against."""
+    def parse(self, key: object, raw: bytes, now: datetime | None) -> Parse:
+        """This mail's `Parse`: the one ahead, or one made now."""
+        got = self._received.pop(key, None)
+        if isinstance(got, Exception):
+            raise got
+        if got is not None:
+            return got
         found = self._pending.pop(key, None)
         if found is not None:
             worker, now, started = found
-            return (*worker.receive(started), now)
+            return _parse(worker.receive(started), now)
         worker = self._free()
         if worker is None:  # every child parses a mail not wanted now: the oldest is let go
             self.drop(next(iter(self._pending)))
             worker = self._free()
             assert worker is not None
         self.bounds.check_size(len(raw))
-        return (*worker.request(("parse", raw, now)), now)
+        return _parse(worker.request(("parse", raw, now)), now)
 
     def drop(self, key: object) -> None:
         """Let go of the parse ahead of a mail that is no longer wanted (a duplicate)."""
+        self._received.pop(key, None)
         found = self._pending.pop(key, None)
         if found is not None:
             worker, _now, started = found
@@ -346,8 +377,21 @@ class Lease:
 
     def settle(self) -> None:
         """Drop the parses ahead that are no longer wanted (the batch ended, or a stop came)."""
-        for key in list(self._pending):
+        for key in [*self._pending, *self._received]:
             self.drop(key)
+
+
+class Unread:
+    def __repr__(self) -> str:
+        return "UNREAD"
+
+
+UNREAD = Unread()  # `Lease.message_id`: the child has not said (yet)
+
+
+def _parse(got: tuple[ParsedMail, DecodedMail | None, str | None], now: datetime | None) -> Parse:
+    parsed, decoded, message_id = got
+    return parsed, decoded, now, message_id
 
 
 class Batch:

@@ -20,10 +20,8 @@ from typing import Any
 
 from hayaoshi.daemon.drafting import FolderDrafts
 from hayaoshi.daemon.ledger import LOST, Duplicate, Ledger, Lost, LostClaim
-from hayaoshi.daemon.parsers import Batch, GuardedExtractor, Lease, ParserPool
+from hayaoshi.daemon.parsers import UNREAD, Batch, GuardedExtractor, Lease, Parse, ParserPool, Unread
 from hayaoshi.errors import MailRejected
-from hayaoshi.extract.model import ParsedMail
-from hayaoshi.ingest.decode import DecodedMail
 from hayaoshi.ingest.mailbox import FetchedMessage, MessageRef
 from hayaoshi.store.ledger import LedgerState
 from hayaoshi.store.repo import Conflict
@@ -61,9 +59,10 @@ NOT_STARTED = NotStarted()  # the next message was not started with this one
 Started = Duplicate | Lost | NotStarted | None
 
 
-def _identity(message: FetchedMessage) -> dict[str, Any]:
-    return {"message_id": message.message_id, "content_hash": hashlib.sha256(message.raw).hexdigest(),
-            "size": len(message.raw)}
+def _identity(message: FetchedMessage, message_id: str | Unread | None = UNREAD) -> dict[str, Any]:
+    """The ledger's identity of a message; its Message-ID as the parse child read it, when it did."""
+    return {"message_id": message.message_id if message_id is UNREAD else message_id,
+            "content_hash": hashlib.sha256(message.raw).hexdigest(), "size": len(message.raw)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +133,7 @@ class Processor:
         if started is LOST:
             lease.drop(ref)
             raise LostClaim(f"{ref.account}/{ref.folder} uid {ref.uid}: the claim was taken over")
-        parse: tuple[ParsedMail, DecodedMail | None, datetime | None] | BaseException | None = None
+        parse: Parse | BaseException | None = None
         if started is NOT_STARTED or started is None:
             # The parse first, then the start: the daemon's own work begins with the start (a crash
             # after it counts an attempt; a parse runs in a child, which cannot crash the daemon),
@@ -146,7 +145,10 @@ class Processor:
             finally:
                 if batch is not None:
                     batch.refill()
-        duplicate = self.ledger.start(ref, **_identity(message)) if started is NOT_STARTED else started
+        if started is NOT_STARTED:
+            duplicate = self.ledger.start(ref, **_identity(message, parse[3] if isinstance(parse, tuple) else UNREAD))
+        else:
+            duplicate = started
         if duplicate is not None:
             lease.drop(ref)
             log.info("uid %d: the same message as ledger row %d (%s): not processed again",
@@ -157,7 +159,7 @@ class Processor:
             if isinstance(parse, BaseException):
                 raise parse
             assert parse is not None
-            parsed, decoded, now = parse
+            parsed, decoded, now, _message_id = parse
             unit = getattr(self.pipeline, "unit", None)
             grouped = grouped and unit is not None
             for attempt in (1, 2):
@@ -175,7 +177,8 @@ class Processor:
                         written = drafts.write(processed, log, ref.uid) if drafts is not None else 0
                         self.ledger.done(ref)
                         following = batch.following() if batch is not None and unit is not None else None
-                        next_started = self.ledger.start_next(following.ref, **_identity(following)) \
+                        next_started = self.ledger.start_next(
+                            following.ref, **_identity(following, lease.message_id(following.ref))) \
                             if following is not None else NOT_STARTED
                     break
                 except Conflict:  # another writer took a unique key first: all rolled back, once more

@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from hayaoshi.daemon.limits import Bounds
-from hayaoshi.daemon.parsers import Batch, Lease
+from hayaoshi.daemon.limits import Bounds, ParseError
+from hayaoshi.daemon.parsers import UNREAD, Batch, Lease
 from hayaoshi.ingest.mailbox import FetchedMessage, MessageRef
 
 pytestmark = pytest.mark.unit
@@ -38,11 +38,12 @@ class Child:
     def done(self, _started: float) -> bool:
         return self.connection.poll(0)
 
-    def receive(self, _started: float) -> tuple[str, None]:
+    def receive(self, _started: float) -> tuple[str, None, str]:
         self.connection.recv()
-        return f"parsed {self.queue.pop(0).decode()}", None
+        raw = self.queue.pop(0).decode()
+        return f"parsed {raw}", None, f"<{raw}@example.jp>"
 
-    def request(self, message: tuple) -> tuple[str, None]:
+    def request(self, message: tuple) -> tuple[str, None, str]:
         return self.receive(self.send(message))
 
     def finish(self) -> None:
@@ -114,3 +115,34 @@ def test_a_mail_refused_ahead_is_taken_when_nothing_is_on_its_way():
             lease.parse(message.ref, message.raw, None)
         batch.refill()
     assert sorted(taken) == sorted(m.raw for m in messages) and taken[-1] == b"big"
+
+
+class FailingChild(Child):
+    def receive(self, _started: float):
+        super().receive(_started)
+        raise ParseError("ValueError: a broken parse")
+
+
+def test_the_message_id_of_a_finished_parse_ahead_is_read_early_and_its_parse_kept():
+    """GIVEN one child parsing m1 ahead WHEN the daemon asks for m1's Message-ID (to start it in the
+    unit of the mail before) THEN it is UNREAD while the parse runs; once done it is the child's, the
+    child is free for the next mail at once, and `parse` gives the kept parse without asking again.
+    A parse that failed says UNREAD, and `parse` raises its error at the mail's turn."""
+    child = Child({b"m1"})
+    lease = Lease([child], Bounds())
+    m1, m2 = mails("m1", "m2")
+    assert lease.ahead(m1.ref, m1.raw, None)
+    assert lease.message_id(m1.ref) is UNREAD and not lease.ahead(m2.ref, m2.raw, None)  # the child is busy
+    child.finish()
+    assert lease.message_id(m1.ref) == "<m1@example.jp>"
+    assert lease.ahead(m2.ref, m2.raw, None) and lease.has(m2.ref)  # the child took m2 meanwhile
+    assert lease.parse(m1.ref, m1.raw, None) == ("parsed m1", None, None, "<m1@example.jp>")
+    assert lease.parse(m2.ref, m2.raw, None)[3] == "<m2@example.jp>"
+
+    broken = FailingChild()
+    lease = Lease([broken], Bounds())
+    lease.ahead(m1.ref, m1.raw, None)
+    assert lease.message_id(m1.ref) is UNREAD and lease.ready(m1.ref)
+    with pytest.raises(ParseError, match="a broken parse"):
+        lease.parse(m1.ref, m1.raw, None)
+    assert not lease.has(m1.ref)

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from hayaoshi.daemon.runner import Daemon
 from hayaoshi.daemon.seed import seed_maildir
 from hayaoshi.daemon.status import read_status
+from hayaoshi.ingest.mailbox import message_id_of
 from hayaoshi.ingest.maildir import UID_FILE
 from hayaoshi.store.db import make_engine
 from hayaoshi.store.ledger import LedgerState
@@ -248,6 +249,8 @@ def test_a_backlog_is_fetched_ahead_on_a_second_connection_and_each_mail_done_on
     daemon = run_once(config, pool, open_mailbox_for=opener)
     assert daemon.tally.counts == {LedgerState.DONE: 12}
     assert [(r["state"], r["attempts"]) for r in ledger_rows(url)] == [("done", 1)] * 12
+    # Each row's Message-ID (read by the parse child, ahead of the mail's turn) as the daemon reads it.
+    assert [r["message_id"] for r in ledger_rows(url)] == [message_id_of(job_mail(n)) for n in range(1, 13)]
     fetches = {tuple(uids): n for n, box_fetches in enumerate(opener.boxes) for uids in box_fetches}
     assert sorted(fetches) == [(1, 2, 3, 4, 5), (6, 7, 8, 9, 10), (11, 12)]
     assert fetches[(6, 7, 8, 9, 10)] == fetches[(11, 12)] != fetches[(1, 2, 3, 4, 5)]
