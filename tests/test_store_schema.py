@@ -117,3 +117,24 @@ def test_a_database_at_0001_is_upgraded_in_place(db_url, tmp_path):
         assert [tuple(r) for r in rows] == [("E001", "T.K", "B")]
     finally:
         engine.dispose()
+
+
+def test_json_columns_are_written_as_json_dumps_writes_them():
+    """The JSON columns' serializer (one C encoder kept, store/db.py `_json`) writes what
+    json.dumps(ensure_ascii=False, compact separators) writes, and refuses what it refuses."""
+    import json
+
+    from hayaoshi.store.db import _json
+
+    values = [
+        [{"requirement": "Java（3年以上）", "status": "met", "evidence": "Java 5年 ・Spring Boot\n「必須」"}],
+        {"rate": 650000, "ratio": 0.1 + 0.2, "big": 10**20, "none": None, "yes": True, "no": False,
+         "nan": float("nan")},
+        {"quote": '"\\\\/', "control": "\x00\x1f\t\r\u2028", "kana": "ｱｲｳ①㈱", "emoji": "🙂", "empty": [],
+         "nested": {"a": [{}]}},
+        "文字列", 1.5, None, [],
+    ]
+    for value in values:
+        assert _json(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        _json({"when": datetime(2026, 11, 30, tzinfo=UTC)})
