@@ -210,6 +210,7 @@ class OpenJobs:
         self._next = 0
         self._by_skill: dict[str, set[int]] = defaultdict(set)
         self._by_bigram: dict[str, set[int]] = defaultdict(set)
+        self._by_company: dict[str, set[int]] = defaultdict(set)  # never the same work (`_same`)
         self.columns = JobColumns()  # what `engine.rank_jobs` scores, keyed by posting id
         self._slot: dict[int, int] = {}
         # Each job's terms for `rank_jobs`, made once per (settings, day).
@@ -242,6 +243,8 @@ class OpenJobs:
             self._by_skill[skill].add(posting_id)
         for bigram in key.title:
             self._by_bigram[bigram].add(posting_id)
+        if key.company is not None:
+            self._by_company[key.company].add(posting_id)
 
     def remove(self, posting_id: int) -> None:
         key = self._keys.pop(posting_id, None)
@@ -254,6 +257,8 @@ class OpenJobs:
             self._by_skill[skill].discard(posting_id)
         for bigram in key.title:
             self._by_bigram[bigram].discard(posting_id)
+        if key.company is not None:
+            self._by_company[key.company].discard(posting_id)
 
     def same(self, job: Job, *, exclude: int | None = None) -> list[int]:
         """The posting ids of the open jobs that are the same work as `job`, newest first."""
@@ -265,6 +270,8 @@ class OpenJobs:
             titled = self._probe(self._by_bigram, key.title, TITLE_ONLY_SIMILARITY)
             found |= titled if not key.skills else {pid for pid in titled if not self._keys[pid].skills}
         found.discard(exclude)  # type: ignore[arg-type]
+        if key.company is not None:  # a sender's own postings are never the same work: not compared one by one
+            found -= self._by_company.get(key.company, set())
         same = [pid for pid in found if _same(key, self._keys[pid])]
         return sorted(same, key=self._order.__getitem__, reverse=True)
 
