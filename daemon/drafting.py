@@ -41,8 +41,16 @@ from hayaoshi.store.drafts import DraftRecord
 logger = logging.getLogger(__name__)
 
 PENDING_GRACE = timedelta(minutes=2)  # another daemon's pending draft is taken over after this
-QUEUE_SIZE = 64  # drafts waiting for their APPEND; a full queue holds the folder thread back
-BATCH = 16  # drafts appended in a row and marked appended in one commit
+# Drafts waiting for their APPEND; a full queue holds the folder thread back. The queue keeps no
+# draft's bytes (they are in its row until it is appended, and read from there one at a time), so a
+# backlog's drafts wait here without their skill sheets in memory.
+QUEUE_SIZE = 2048
+# Drafts appended in a row and marked appended in one commit. During a backlog the mails' runs hold
+# the database's write lock nearly all the time, and each mark waits for a gap between them (≈ 0.2 s
+# here): in runs of 16 the drafts thread fell behind and the full queue held the folder thread
+# back. A crash before the mark leaves a run of appended drafts pending: the upkeep finds each in
+# the folder by its Message-ID and only marks it.
+BATCH = 128
 
 
 def check_drafting(accounts: list[Mapping[str, Any]]) -> None:
@@ -71,7 +79,9 @@ class Appender:
         self._no_sent_reported = False
 
     def submit(self, record: DraftRecord) -> None:
-        """Queue a committed pending draft for its APPEND (waits while the queue is full)."""
+        """Queue a committed pending draft for its APPEND (waits while the queue is full). Its bytes
+        are let go here: the APPEND reads them from the draft's row."""
+        record.raw = None
         self._put(("draft", record))
 
     def upkeep(self, *, everything: bool = False) -> None:

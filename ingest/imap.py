@@ -298,8 +298,9 @@ class ImapMailbox:
 
     # --- writing ------------------------------------------------------------------------------
 
-    def append_draft(self, raw: bytes, folder: str | None = None, *, check_first: bool = True) -> int | None:
-        message_id = message_id_of(raw)
+    def append_draft(self, raw: bytes, folder: str | None = None, *, check_first: bool = True,
+                     message_id: str | None = None) -> int | None:
+        message_id = message_id or message_id_of(raw)
         if message_id is None:
             raise ValueError("a draft needs a Message-ID: a retry finds it by that")
         target = folder or self.drafts_folder()

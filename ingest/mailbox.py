@@ -111,10 +111,12 @@ class Mailbox(Protocol):
     def message_ids(self, folder: str) -> set[str]:
         """The Message-IDs of every message in `folder` (normalised), in one pass."""
 
-    def append_draft(self, raw: bytes, folder: str | None = None, *, check_first: bool = True) -> int | None:
+    def append_draft(self, raw: bytes, folder: str | None = None, *, check_first: bool = True,
+                     message_id: str | None = None) -> int | None:
         """Store a draft (flag \\Draft) in `folder` or the drafts folder; returns its UID when known.
         Idempotent: a draft whose Message-ID is already there is not stored twice (`check_first`
-        false skips that search, for a caller that knows it is the first attempt)."""
+        false skips that search, for a caller that knows it is the first attempt). `message_id`:
+        the draft's, when the caller knows it (else read from `raw`)."""
 
     def drafts_folder(self) -> str:
         """The configured drafts folder, else the server's SPECIAL-USE \\Drafts (RFC 6154)."""

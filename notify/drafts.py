@@ -298,11 +298,12 @@ class DraftWriter:
                 logger.info("draft %s was already in %s (uid %d): not appended again", record.message_id, folder,
                             found[0])
                 return folder, found[0]
-            if record.raw is None:
+            raw = record.raw if record.raw is not None else self.drafts.raw_of(record.id)  # handed over without
+            if raw is None:
                 return self.drafts.record_failure(record.id, "the draft's bytes are gone and it is not in the folder",
                                                   give_up=True)
             # The first attempt appends at once; a retry searched above (a crash may have left it).
-            uid = self.mailbox.append_draft(record.raw, folder, check_first=False)
+            uid = self.mailbox.append_draft(raw, folder, check_first=False, message_id=record.message_id)
             if uid is None:  # no UIDPLUS: look it up
                 uid = next(iter(self.mailbox.search_message_id(folder, record.message_id)), None)
             return folder, uid

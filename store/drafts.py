@@ -171,6 +171,11 @@ class DraftStore:
             record.appended_at, record.raw, record.error = at, None, None
             return record
 
+    def raw_of(self, draft_id: int) -> bytes | None:
+        """A draft's bytes (None once it is appended, or purged)."""
+        with self._session("reading a draft's bytes") as s:
+            return s.execute(select(_DRAFT.c.raw).where(_DRAFT.c.id == draft_id)).scalar()
+
     def pending_attempts(self, draft_ids: Iterable[int]) -> dict[int, int]:
         """Of these drafts, those still pending, with their attempts so far (one read)."""
         ids = list(draft_ids)

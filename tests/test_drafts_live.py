@@ -151,8 +151,8 @@ def test_an_append_whose_answer_was_lost_is_not_repeated(pool, box, account, rea
     retried THEN the retry finds it and appends nothing."""
     real = ImapMailbox.append_draft
 
-    def lost(self, raw, folder=None, *, check_first=True):
-        real(self, raw, folder, check_first=check_first)
+    def lost(self, raw, folder=None, *, check_first=True, message_id=None):
+        real(self, raw, folder, check_first=check_first, message_id=message_id)
         raise MailboxError(FailureKind.TRANSIENT, "connection reset after APPEND")
 
     writer = DraftWriter(pool, box, settings(), clock=lambda: NOW)

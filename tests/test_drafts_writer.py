@@ -394,6 +394,27 @@ def test_the_appender_appends_handed_over_drafts_on_its_own_connection(pool_stor
     appender.close()
 
 
+def test_the_appender_queue_holds_no_bytes_and_appends_each_draft_from_its_row(pool_store, box, tmp_path):
+    """GIVEN three drafts handed over WHEN queued THEN their bytes are let go (a backlog's queue holds
+    no skill sheets) AND each is appended, in order, with exactly the bytes recorded in its row."""
+    appender, _ = appender_for(pool_store, tmp_path)
+    drafts = DraftStore(pool_store.engine)
+    stored: list[bytes | None] = []
+
+    def hand_over(record: DraftRecord) -> None:
+        stored.append(drafts.raw_of(record.id))  # the row as the appender will read it
+        appender.submit(record)
+
+    writer = DraftWriter(pool_store, box, settings(), clock=lambda: NOW, deliver_later=hand_over)
+    records = [writer.write(make_processed(pool_store, job_mail(n), [job_posting()]), ACCOUNT)[0] for n in (1, 2, 3)]
+    assert all(r.raw is None for r in records) and all(stored)
+    appender.drain()
+    assert [m.raw for m in box.fetch("Drafts", box.list_uids("Drafts"))] == stored
+    assert [r.state for r in drafts.in_state(DraftState.APPENDED)] == [DraftState.APPENDED] * 3
+    assert all(drafts.raw_of(r.id) is None for r in records)  # dropped once appended
+    appender.close()
+
+
 def test_a_draft_an_upkeep_finished_first_is_not_appended_again_when_its_turn_comes(pool_store, box, tmp_path):
     handed: list[DraftRecord] = []
     writer = DraftWriter(pool_store, box, settings(), clock=lambda: NOW, deliver_later=handed.append)
