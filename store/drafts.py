@@ -103,6 +103,9 @@ _MARK_APPENDED = (update(_DRAFT).where(_DRAFT.c.id == sa.bindparam("b_id"))
                           appended_at=sa.bindparam("b_at"), raw=None, error=None))
 
 
+_RAW_OF = Prepared(select(_DRAFT.c.raw).where(_DRAFT.c.id == sa.bindparam("b_id")))
+
+
 class DraftConflict(StoreError):
     """Another writer recorded a draft for the same posting first."""
 
@@ -172,9 +175,10 @@ class DraftStore:
             return record
 
     def raw_of(self, draft_id: int) -> bytes | None:
-        """A draft's bytes (None once it is appended, or purged)."""
+        """A draft's bytes (None once it is appended, or purged). Read for each draft the drafts
+        thread appends: a precompiled statement, not an ORM query."""
         with self._session("reading a draft's bytes") as s:
-            return s.execute(select(_DRAFT.c.raw).where(_DRAFT.c.id == draft_id)).scalar()
+            return _RAW_OF.run(s.connection(), {"b_id": draft_id}).scalar()
 
     def pending_attempts(self, draft_ids: Iterable[int]) -> dict[int, int]:
         """Of these drafts, those still pending, with their attempts so far (one read)."""
