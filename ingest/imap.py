@@ -31,6 +31,7 @@ from hayaoshi.ingest.mailbox import (
     missing_folder,
     normalise_message_id,
     parse_appenduid,
+    parse_appenduids,
 )
 
 logger = logging.getLogger(__name__)
@@ -316,6 +317,23 @@ class ImapMailbox:
                 self._examine(client, target)
             response = client.append(target, raw, flags=(_DRAFT,))
         return parse_appenduid(response)
+
+    def append_drafts(self, drafts: list[bytes], folder: str) -> list[int | None] | None:
+        """Several drafts in one APPEND (MULTIAPPEND, RFC 3502): all are stored or none. Their UIDs
+        in order (None each when the server does not say them); None when the server has no
+        MULTIAPPEND (the caller appends them one by one). One command, and one write of the
+        folder's index, instead of one a draft."""
+        with self._session() as client:
+            if not client.has_capability("MULTIAPPEND"):
+                return None
+            if self._selected != folder:
+                self._examine(client, folder)  # as append_draft: into the folder the connection has open
+            typ, data = client.multiappend(folder, [{"msg": raw, "flags": (_DRAFT,)} for raw in drafts])
+            if typ != "OK":  # imapclient hands a NO back (APPEND raises it): raised as APPEND's is
+                said = bytes(data[0]).decode("utf-8", "replace") if data and data[0] else ""
+                raise IMAPClient.Error(f"append failed: {said}")
+        uids = parse_appenduids(data[0] if data else None)
+        return list(uids) if len(uids) == len(drafts) else [None] * len(drafts)
 
     # --- waiting ------------------------------------------------------------------------------
 

@@ -174,6 +174,7 @@ class Backoff:
 
 _HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
 _APPENDUID = re.compile(rb"\[APPENDUID (\d+) (\d+)\]", re.IGNORECASE)
+_APPENDUIDS = re.compile(rb"\[APPENDUID (\d+) ([\d:,]+)\]", re.IGNORECASE)
 
 
 def header_block(raw: bytes) -> bytes:
@@ -199,6 +200,25 @@ def message_id_of(raw: bytes) -> str | None:
         return None
     found = normalise_message_id(str(value))
     return found or None
+
+
+def parse_appenduids(response: bytes | str | None) -> list[int]:
+    """The new UIDs, in order, from a MULTIAPPEND completion `[APPENDUID <uidvalidity> <uid-set>]`
+    (RFC 3502 with RFC 4315: `5:7` or `5,6,7`); empty when the server does not say."""
+    if response is None:
+        return []
+    data = response.encode("ascii", "replace") if isinstance(response, str) else bytes(response)
+    found = _APPENDUIDS.search(data)
+    if not found:
+        return []
+    uids: list[int] = []
+    for part in found[2].split(b","):
+        low, _sep, high = part.partition(b":")
+        if not low or (_sep and not high):
+            return []
+        first, last = int(low), int(high or low)
+        uids.extend(range(first, last + 1) if first <= last else range(first, last - 1, -1))
+    return uids
 
 
 def parse_appenduid(response: bytes | str | None) -> int | None:

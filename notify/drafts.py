@@ -49,6 +49,10 @@ logger = logging.getLogger(__name__)
 
 PARTNER_PREFIX = "talent:"
 PARALLEL_REFRESH = 30.0  # seconds
+# Drafts on their first attempt are appended several in one command where the server offers
+# MULTIAPPEND (RFC 3502; Dovecot, Cyrus do, Gmail does not): at most this many, this many bytes.
+MULTIAPPEND_DRAFTS = 32
+MULTIAPPEND_BYTES = 4 * 1024 * 1024
 
 
 def account_name(account: Mapping[str, Any] | str) -> str:
@@ -82,6 +86,7 @@ class DraftWriter:
         # thread (daemon/drafting.py), and `write` returns it pending. Else appended here at once.
         self.deliver_later = deliver_later
         self._folder: str | None = None
+        self._multiappend = True  # until the server turns out to have no MULTIAPPEND
         self._sources: dict[int, Any] = {}  # posting id -> (its mail's row, sender history), for one `write`
         self._stored: Any = None  # the row of the mail `write` has in hand, when the pipeline gave it
         # 並行 counts (drafts of the last `parallel_days` proposing each engineer): read from the
@@ -268,7 +273,19 @@ class DraftWriter:
         out: list[DraftRecord] = []
         appended: list[tuple[DraftRecord, str, int | None]] = []
         try:
-            for record, counted in records:
+            todo = list(records)
+            while todo:
+                group = self._first_attempts(todo)
+                if group:
+                    got_many = self._append_together(group)
+                    if got_many is not None:
+                        del todo[: len(group)]
+                        if isinstance(got_many[0], DraftRecord):  # the APPEND failed (recorded for each)
+                            out.extend(got_many)  # type: ignore[arg-type]
+                            break
+                        appended.extend(got_many)  # type: ignore[arg-type]
+                        continue
+                record, counted = todo.pop(0)
                 got = self._append(record, counted=counted)
                 if isinstance(got, DraftRecord):
                     out.append(got)
@@ -284,6 +301,46 @@ class DraftWriter:
                 record.appended_at, record.raw, record.error = at, None, None
         done = [r for r, _f, _u in appended] + out
         return done, len(done)
+
+    def _first_attempts(self, todo: list[tuple[DraftRecord, bool]]) -> list[DraftRecord]:
+        """The drafts at the head of `todo` on their first attempt (counted when recorded: nothing to
+        search for first), MULTIAPPEND_DRAFTS and MULTIAPPEND_BYTES at most; none when the mailbox
+        cannot append several at once, or two would not make a group."""
+        if not self._multiappend or getattr(self.mailbox, "append_drafts", None) is None:
+            return []
+        group: list[DraftRecord] = []
+        for record, counted in todo[:MULTIAPPEND_DRAFTS]:
+            if not counted or record.attempts != 1 or record.id is None:
+                break
+            group.append(record)
+        return group if len(group) > 1 else []
+
+    def _append_together(self, group: list[DraftRecord]) -> list[Any] | None:
+        """The drafts of `group` in one MULTIAPPEND: [(record, folder, uid)] when stored, the failure
+        of each (recorded) when the APPEND failed, None to append them one by one (the server has no
+        MULTIAPPEND, a draft's bytes are gone, or the group is too large to hold in memory)."""
+        raws: list[bytes] = []
+        for record in group:
+            raw = record.raw if record.raw is not None else self.drafts.raw_of(record.id)  # type: ignore[arg-type]
+            if raw is None or sum(map(len, raws)) + len(raw) > MULTIAPPEND_BYTES:
+                return None
+            raws.append(raw)
+        folder = self.drafts_folder()
+        try:
+            uids = self.mailbox.append_drafts(raws, folder)  # type: ignore[attr-defined]
+        except MailboxError as err:
+            logger.warning("%d drafts not appended (attempt 1): %s", len(group), err.message)
+            give_up = self.settings.max_attempts <= 1
+            return [self.drafts.record_failure(r.id, err.message, give_up=give_up) for r in group]  # type: ignore[arg-type]
+        if uids is None:
+            self._multiappend = False
+            return None
+        out = []
+        for record, uid in zip(group, uids, strict=True):
+            if uid is None:  # no UIDPLUS: look it up
+                uid = next(iter(self.mailbox.search_message_id(folder, record.message_id)), None)
+            out.append((record, folder, uid))
+        return out
 
     def _append(self, record: DraftRecord, *, counted: bool) -> tuple[str, int | None] | DraftRecord:
         """The APPEND (or the search that finds the draft there already): (folder, uid), or the

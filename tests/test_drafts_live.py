@@ -211,3 +211,55 @@ def test_sent_and_deleted_drafts_are_recorded(dovecot, imap_user, pool, box, acc
     assert outcomes[kept.message_id].state is DraftState.SENT
     assert outcomes[kept.message_id].outcome_at.isoformat() == "2026-11-20T10:30:00+09:00"
     assert outcomes[dropped.message_id].state is DraftState.DELETED
+
+
+def test_drafts_handed_over_together_go_in_one_multiappend(pool, box, account, reader):
+    """GIVEN five drafts recorded and handed over (the daemon's drafts thread) WHEN delivered together
+    THEN Dovecot (MULTIAPPEND) gets them in one APPEND, each lands once with \\Draft, and each row is
+    marked appended with the UID the server gave it."""
+    handed: list = []
+    writer = DraftWriter(pool, box, settings(), clock=lambda: NOW, deliver_later=handed.append)
+    for n in range(5):
+        writer.write(make_processed(pool, raw_mail(f"【案件】Java 保険 #{n}", message_id=f"m{n}@client-a.co.jp"),
+                                    [job_posting()]), account)
+    assert len(handed) == 5 and all(r.state is DraftState.PENDING for r in handed)
+    calls = []
+    real = ImapMailbox.append_drafts
+
+    def counted(self, drafts, folder):
+        calls.append(len(drafts))
+        return real(self, drafts, folder)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ImapMailbox, "append_drafts", counted)
+        _done, handled = writer.deliver_many([(record, True) for record in handed])
+    assert calls == [5] and handled == 5
+    stored = DraftStore(pool.engine).in_state(DraftState.APPENDED)
+    assert len(stored) == 5 and len(fetch_drafts(reader)) == 5
+    for record in stored:
+        assert box.search_message_id("Drafts", record.message_id) == [record.uid]
+    assert all(b"\\Draft" in flags for _raw, flags in fetch_drafts(reader))
+
+
+def test_a_failed_multiappend_leaves_every_draft_of_it_pending_for_the_retry(pool, box, account, reader):
+    """GIVEN three drafts handed over and a MULTIAPPEND whose answer was lost after the server stored
+    them WHEN delivered THEN each is recorded failed-for-now (pending), and the retry finds each in the
+    folder by its Message-ID and appends none again."""
+    handed: list = []
+    writer = DraftWriter(pool, box, settings(), clock=lambda: NOW, deliver_later=handed.append)
+    for n in range(3):
+        writer.write(make_processed(pool, raw_mail(f"【案件】Java 保険 #{n}", message_id=f"m{n}@client-a.co.jp"),
+                                    [job_posting()]), account)
+    real = ImapMailbox.append_drafts
+
+    def lost(self, drafts, folder):
+        real(self, drafts, folder)
+        raise MailboxError(FailureKind.TRANSIENT, "connection reset after APPEND")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ImapMailbox, "append_drafts", lost)
+        done, handled = writer.deliver_many([(record, True) for record in handed])
+    assert handled == 3 and all(r.state is DraftState.PENDING and r.error for r in done)
+    resumed = writer.resume_pending(account)
+    assert [r.state for r in resumed] == [DraftState.APPENDED] * 3
+    assert len(fetch_drafts(reader)) == 3

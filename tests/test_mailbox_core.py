@@ -22,6 +22,7 @@ from hayaoshi.ingest.mailbox import (
     missing_folder,
     normalise_message_id,
     parse_appenduid,
+    parse_appenduids,
 )
 from hayaoshi.ingest.maildir import MaildirMailbox, arrival_key
 
@@ -100,6 +101,18 @@ def test_normalise_message_id():
 ], ids=["uidplus", "lower-case", "no-uidplus", "nothing"])
 def test_parse_appenduid(response, uid):
     assert parse_appenduid(response) == uid
+
+
+@pytest.mark.parametrize(("response", "uids"), [
+    (b"[APPENDUID 1796017186 1:3] Append completed (0.009 + 0.001 secs).", [1, 2, 3]),
+    ("[appenduid 1 5,7:8,12] ok", [5, 7, 8, 12]),
+    (b"[APPENDUID 1 9] ok", [9]),
+    (b"[APPENDUID 1 4:] ok", []),
+    (b"Append completed.", []),
+    (None, []),
+], ids=["range", "set", "one", "broken", "no-uidplus", "nothing"])
+def test_parse_appenduids_of_a_multiappend(response, uids):
+    assert parse_appenduids(response) == uids
 
 
 def test_mailbox_error_is_an_ingest_error_with_a_kind():

@@ -16,7 +16,7 @@ import pytest
 from imapclient import IMAPClient
 
 from hayaoshi.ingest.imap import ImapMailbox
-from hayaoshi.ingest.mailbox import FailureKind, MailboxError
+from hayaoshi.ingest.mailbox import FailureKind, MailboxError, message_id_of
 
 pytest_plugins = ["hayaoshi.tests.dovecot"]
 pytestmark = pytest.mark.live
@@ -239,6 +239,26 @@ def test_a_draft_for_a_folder_that_does_not_exist_names_what_does(box):
         box.append_draft(mail("Re: 返信"), "下書き", check_first=False)
     assert failed.value.kind is FailureKind.CONFIGURATION
     assert "no folder '下書き'; the server has: INBOX" in str(failed.value)
+
+
+def test_several_drafts_in_one_append_and_a_refused_one_is_an_error(dovecot, imap_user, imap_account):
+    """GIVEN MULTIAPPEND (RFC 3502) WHEN three drafts go in one APPEND THEN each is in Drafts with
+    \\Draft under the UID returned for it; WHEN the server says NO THEN that is a MailboxError, not a
+    silent success (imapclient hands the NO back instead of raising it)."""
+    drafts = [mail(f"Re: {n}") for n in range(3)]
+    with ImapMailbox(imap_account) as box:
+        uids = box.append_drafts(drafts, "Drafts")
+        assert [box.search_message_id("Drafts", message_id_of(raw)) for raw in drafts] == [[uid] for uid in uids]
+    assert sorted(dovecot.flags(imap_user, "Drafts")) == sorted(uids)
+    assert all("\\Draft" in flags for flags in dovecot.flags(imap_user, "Drafts").values())
+
+    class Refusing(IMAPClient):
+        def multiappend(self, folder, msgs):
+            return "NO", [b"[OVERQUOTA] Quota exceeded (mailbox for user is full)"]
+
+    with ImapMailbox(imap_account, client_factory=Refusing) as box:
+        with pytest.raises(MailboxError, match="Quota exceeded"):
+            box.append_drafts(drafts, "Drafts")
 
 
 def test_idle_notices_a_delivered_mail(dovecot, imap_user, box):
