@@ -276,15 +276,14 @@ class DraftWriter:
             todo = list(records)
             while todo:
                 group = self._first_attempts(todo)
-                if group:
-                    got_many = self._append_together(group)
-                    if got_many is not None:
-                        del todo[: len(group)]
-                        if isinstance(got_many[0], DraftRecord):  # the APPEND failed (recorded for each)
-                            out.extend(got_many)  # type: ignore[arg-type]
-                            break
-                        appended.extend(got_many)  # type: ignore[arg-type]
-                        continue
+                got_many = self._append_together(group) if group else None
+                if got_many is not None:
+                    del todo[: len(got_many)]
+                    if isinstance(got_many[0], DraftRecord):  # the APPEND failed (recorded for each)
+                        out.extend(got_many)
+                        break
+                    appended.extend(got_many)
+                    continue
                 record, counted = todo.pop(0)
                 got = self._append(record, counted=counted)
                 if isinstance(got, DraftRecord):
@@ -316,15 +315,21 @@ class DraftWriter:
         return group if len(group) > 1 else []
 
     def _append_together(self, group: list[DraftRecord]) -> list[Any] | None:
-        """The drafts of `group` in one MULTIAPPEND: [(record, folder, uid)] when stored, the failure
-        of each (recorded) when the APPEND failed, None to append them one by one (the server has no
-        MULTIAPPEND, a draft's bytes are gone, or the group is too large to hold in memory)."""
+        """The first drafts of `group` (as many as MULTIAPPEND_BYTES holds) in one MULTIAPPEND:
+        [(record, folder, uid)] when stored, the failure of each (recorded) when the APPEND failed,
+        None to append the next one alone (the server has no MULTIAPPEND, its bytes are gone, or it
+        is too large to go with the one after it)."""
         raws: list[bytes] = []
+        size = 0
         for record in group:
             raw = record.raw if record.raw is not None else self.drafts.raw_of(record.id)  # type: ignore[arg-type]
-            if raw is None or sum(map(len, raws)) + len(raw) > MULTIAPPEND_BYTES:
-                return None
+            if raw is None or size + len(raw) > MULTIAPPEND_BYTES:
+                break
             raws.append(raw)
+            size += len(raw)
+        if len(raws) < 2:
+            return None
+        group = group[: len(raws)]
         folder = self.drafts_folder()
         try:
             uids = self.mailbox.append_drafts(raws, folder)  # type: ignore[attr-defined]

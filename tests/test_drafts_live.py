@@ -263,3 +263,28 @@ def test_a_failed_multiappend_leaves_every_draft_of_it_pending_for_the_retry(poo
     resumed = writer.resume_pending(account)
     assert [r.state for r in resumed] == [DraftState.APPENDED] * 3
     assert len(fetch_drafts(reader)) == 3
+
+
+def test_multiappend_groups_stay_under_their_byte_bound(pool, box, account, reader, monkeypatch):
+    """GIVEN five drafts and a byte bound that holds two of them WHEN delivered together THEN they go
+    in APPENDs of two at most (the last one alone), each lands once and is marked appended."""
+    import hayaoshi.notify.drafts as drafts_module
+
+    handed: list = []
+    writer = DraftWriter(pool, box, settings(), clock=lambda: NOW, deliver_later=handed.append)
+    for n in range(5):
+        writer.write(make_processed(pool, raw_mail(f"【案件】Java 保険 #{n}", message_id=f"m{n}@client-a.co.jp"),
+                                    [job_posting()]), account)
+    largest = max(len(DraftStore(pool.engine).raw_of(r.id)) for r in handed)
+    monkeypatch.setattr(drafts_module, "MULTIAPPEND_BYTES", int(largest * 2.5))
+    calls = []
+    real = ImapMailbox.append_drafts
+
+    def counted(self, drafts, folder):
+        calls.append(len(drafts))
+        return real(self, drafts, folder)
+
+    monkeypatch.setattr(ImapMailbox, "append_drafts", counted)
+    _done, handled = writer.deliver_many([(record, True) for record in handed])
+    assert handled == 5 and calls == [2, 2]  # the fifth alone, by APPEND
+    assert len(DraftStore(pool.engine).in_state(DraftState.APPENDED)) == 5 and len(fetch_drafts(reader)) == 5
