@@ -332,8 +332,7 @@ class Lease:
         if key in self._pending and self.ready(key):
             worker, now, started = self._pending.pop(key)
             try:
-                parsed, decoded, message_id = worker.receive(started)
-                self._received[key] = (parsed, decoded, now, message_id)
+                self._received[key] = _parse(worker.receive(started), now)
             except Exception as err:  # `parse` raises it, at this mail's turn
                 self._received[key] = err
         got = self._received.get(key)

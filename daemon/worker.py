@@ -298,10 +298,9 @@ class FolderWorker:
         if fetched is not None:
             try:
                 return [message for message in fetched.result() if message.ref.uid in uids]
-            except MailboxError as err:
-                log.info("the batch fetched ahead failed (%s); fetched again here", err.message)
             except Exception as err:
-                log.info("the batch fetched ahead failed (%s); fetched again here", reason_of(err))
+                said = err.message if isinstance(err, MailboxError) else reason_of(err)
+                log.info("the batch fetched ahead failed (%s); fetched again here", said)
         return list(mailbox.fetch(self.folder, sorted(uids)))  # one round trip per batch
 
     def _group(self, batch: Batch, lease: Lease, log: _Log, progress: Progress, pending: set[int],

@@ -310,11 +310,7 @@ class ImapMailbox:
             logger.info("account %s: draft %s already in %s; not stored again", self.name, message_id, target)
             return existing[0]
         with self._session() as client:
-            if self._selected != target:
-                # Into the folder the connection has open: Dovecot then keeps the folder's index open
-                # instead of opening it for each APPEND (a third less of its CPU, measured: 4.4 →
-                # 3.0 ms a draft), on the CPUs the daemon shares with it.
-                self._examine(client, target)
+            self._open_for_append(client, target)
             response = client.append(target, raw, flags=(_DRAFT,))
         return parse_appenduid(response)
 
@@ -326,14 +322,20 @@ class ImapMailbox:
         with self._session() as client:
             if not client.has_capability("MULTIAPPEND"):
                 return None
-            if self._selected != folder:
-                self._examine(client, folder)  # as append_draft: into the folder the connection has open
+            self._open_for_append(client, folder)
             typ, data = client.multiappend(folder, [{"msg": raw, "flags": (_DRAFT,)} for raw in drafts])
             if typ != "OK":  # imapclient hands a NO back (APPEND raises it): raised as APPEND's is
                 said = bytes(data[0]).decode("utf-8", "replace") if data and data[0] else ""
                 raise IMAPClient.Error(f"append failed: {said}")
         uids = parse_appenduids(data[0] if data else None)
         return list(uids) if len(uids) == len(drafts) else [None] * len(drafts)
+
+    def _open_for_append(self, client: IMAPClient, folder: str) -> None:
+        """Drafts go into the folder the connection has open: Dovecot then keeps the folder's index
+        open instead of opening it for each APPEND (a third less of its CPU, measured: 4.4 → 3.0 ms
+        a draft), on the CPUs the daemon shares with it."""
+        if self._selected != folder:
+            self._examine(client, folder)
 
     # --- waiting ------------------------------------------------------------------------------
 

@@ -173,7 +173,6 @@ class Backoff:
 # --- header helpers (pure) ---------------------------------------------------------------------
 
 _HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
-_APPENDUID = re.compile(rb"\[APPENDUID (\d+) (\d+)\]", re.IGNORECASE)
 _APPENDUIDS = re.compile(rb"\[APPENDUID (\d+) ([\d:,]+)\]", re.IGNORECASE)
 
 
@@ -223,8 +222,5 @@ def parse_appenduids(response: bytes | str | None) -> list[int]:
 
 def parse_appenduid(response: bytes | str | None) -> int | None:
     """The new UID from an APPEND completion `[APPENDUID <uidvalidity> <uid>]` (RFC 4315, UIDPLUS)."""
-    if response is None:
-        return None
-    data = response.encode("ascii", "replace") if isinstance(response, str) else bytes(response)
-    found = _APPENDUID.search(data)
-    return int(found[2]) if found else None
+    uids = parse_appenduids(response)
+    return uids[0] if len(uids) == 1 else None

@@ -322,7 +322,7 @@ class DraftWriter:
         raws: list[bytes] = []
         size = 0
         for record in group:
-            raw = record.raw if record.raw is not None else self.drafts.raw_of(record.id)  # type: ignore[arg-type]
+            raw = self._raw(record)
             if raw is None or size + len(raw) > MULTIAPPEND_BYTES:
                 break
             raws.append(raw)
@@ -347,6 +347,10 @@ class DraftWriter:
             out.append((record, folder, uid))
         return out
 
+    def _raw(self, record: DraftRecord) -> bytes | None:
+        """The draft's bytes: the record's, else its row's (the drafts thread's queue holds none)."""
+        return record.raw if record.raw is not None or record.id is None else self.drafts.raw_of(record.id)
+
     def _append(self, record: DraftRecord, *, counted: bool) -> tuple[str, int | None] | DraftRecord:
         """The APPEND (or the search that finds the draft there already): (folder, uid), or the
         record of a failure (recorded; given up after max_attempts)."""
@@ -360,7 +364,7 @@ class DraftWriter:
                 logger.info("draft %s was already in %s (uid %d): not appended again", record.message_id, folder,
                             found[0])
                 return folder, found[0]
-            raw = record.raw if record.raw is not None else self.drafts.raw_of(record.id)  # handed over without
+            raw = self._raw(record)
             if raw is None:
                 return self.drafts.record_failure(record.id, "the draft's bytes are gone and it is not in the folder",
                                                   give_up=True)
